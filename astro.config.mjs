@@ -1,0 +1,21 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import { contentCheck } from './src/integrations/content-check.ts';
+
+/** Public address of the site, without the base path. */
+const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
+/** Sub-path the site is deployed under, e.g. /zhanguan/. */
+const base = process.env.BASE_PATH ?? '/';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  outDir: process.env.OUT_DIR ?? './dist',
+  server: { host: '127.0.0.1', port: 4321 },
+  integrations: [contentCheck(), mdx(), sitemap()],
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+});

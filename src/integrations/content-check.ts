@@ -1,0 +1,31 @@
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { checkContent } from '../validation/check.ts';
+import { formatProblems } from '../validation/problem.ts';
+import { extraChecks } from '../validation/extra.ts';
+
+/**
+ * Runs the staff-facing content checks before Astro loads any collection, so a mistake stops
+ * the build with the Chinese report instead of a stack trace. In dev it only warns, so the
+ * preview keeps running while the file is being fixed.
+ */
+export function contentCheck(): AstroIntegration {
+  return {
+    name: 'zhanguan:content-check',
+    hooks: {
+      'astro:config:setup': async ({ config, command, logger }) => {
+        const root = fileURLToPath(config.root);
+        const { problems } = await checkContent(root, extraChecks);
+        if (problems.length === 0) return;
+        const report = formatProblems(problems);
+        if (command === 'build') {
+          const error = new Error(`\n${report}\n\n构建已停止，已发布的网站没有改动。`);
+          error.name = '内容有误';
+          error.stack = '';
+          throw error;
+        }
+        logger.warn(`\n${report}`);
+      },
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { z } from 'astro/zod';
+import { dateInput, slugId, text } from './common.ts';
+
+/** A published article in the registry `content/sources.yaml`. */
+export const sourceSchema = z.strictObject({
+  /** Identifier used by entries and figures. */
+  id: slugId,
+  /** Publisher, e.g. 福州日报. */
+  publisher: text,
+  /** Publication date at the precision known. */
+  date: dateInput,
+  /** Headline. */
+  title: text.optional(),
+  /** Reporter(s). */
+  author: text.optional(),
+  /** Public address. */
+  url: z.url({ error: '链接应为完整网址，以 http:// 或 https:// 开头' }).optional(),
+  /** What the article covers, one line. */
+  note: text.optional(),
+});
+
+/** A named selection of cases in `content/series.yaml`. */
+export const seriesSchema = z.strictObject({
+  /** Identifier used in case files. */
+  id: slugId,
+  /** Display name. */
+  name: text,
+  /** Year of the selection. */
+  year: z.number().int().optional(),
+  /** One paragraph about the selection. */
+  description: text.optional(),
+});
+
+export type Source = z.infer<typeof sourceSchema>;
+export type Series = z.infer<typeof seriesSchema>;
