@@ -19,7 +19,7 @@ export function parseYaml(
   problems: Problem[],
 ): ParsedYaml | undefined {
   const counter = new LineCounter();
-  const doc: Document = parseDocument(source, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+  const doc: Document = parseDocument(source, { lineCounter: counter, uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
       const line = (error.linePos?.[0]?.line ?? 0) + lineOffset;

@@ -1,0 +1,45 @@
+/**
+ * `npm test`: every test, unit then browser, against a real build; ends with `N passed, N failed`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensureChromium } from './browser.ts';
+
+const results = 'test-results';
+rmSync(results, { recursive: true, force: true });
+mkdirSync(results, { recursive: true });
+
+process.env['CHROMIUM_PATH'] = ensureChromium();
+
+const run = (cmd: string, args: string[], env: Record<string, string> = {}) =>
+  spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+
+const unitStatus = run('vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/vitest.json`]);
+const e2eStatus = run('playwright', ['test', '--reporter=list,json'], {
+  PLAYWRIGHT_JSON_OUTPUT_NAME: `${results}/playwright.json`,
+});
+
+interface VitestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+}
+interface PlaywrightReport {
+  stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+}
+const read = <T>(file: string): T | undefined => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : undefined);
+const v = read<VitestReport>(`${results}/vitest.json`);
+const p = read<PlaywrightReport>(`${results}/playwright.json`);
+
+let passed = (v?.numPassedTests ?? 0) + (p ? p.stats.expected + p.stats.flaky : 0);
+let failed = (v?.numFailedTests ?? 0) + (p?.stats.unexpected ?? 0);
+const skipped = (v?.numPendingTests ?? 0) + (p?.stats.skipped ?? 0);
+// A runner that crashed before reporting counts as a failure, never as silence.
+if (!v && unitStatus !== 0) failed += 1;
+if (!p && e2eStatus !== 0) failed += 1;
+if (passed === 0) failed += 1;
+const ok = failed === 0 && unitStatus === 0 && e2eStatus === 0;
+if (!ok && failed === 0) failed = 1;
+passed = Math.max(passed, 0);
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(ok ? 0 : 1);

@@ -1,0 +1,172 @@
+/**
+ * The one module pages use to query content: drafts filtered out of production, entries sorted,
+ * unit names and source ids resolved. Pages never call getCollection themselves.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { pinyin } from 'pinyin-pro';
+import type { Figure, InlineSource, SourceRef } from '../schemas/index.ts';
+
+export type CaseEntry = CollectionEntry<'cases'>;
+export type HallEntry = CollectionEntry<'halls'>;
+export type RouteEntry = CollectionEntry<'routes'>;
+export type UnitEntry = CollectionEntry<'units'>;
+export type SourceEntry = CollectionEntry<'sources'>;
+export type SeriesEntry = CollectionEntry<'series'>;
+export type MilestoneEntry = CollectionEntry<'timeline'>;
+export type ExhibitEntry = CaseEntry | HallEntry | RouteEntry;
+
+/** Drafts appear in `astro dev` only. */
+const published = ({ data }: { data: { draft: boolean } }) => !import.meta.env.PROD || !data.draft;
+
+const byOrder = (a: { order?: number | undefined }, b: { order?: number | undefined }) =>
+  (a.order ?? Number.MAX_SAFE_INTEGER) - (b.order ?? Number.MAX_SAFE_INTEGER);
+
+/** All published cases: series order first, then newest year, then title. */
+export async function getCases(): Promise<CaseEntry[]> {
+  const series = (await getSeries()).map((s) => s.id);
+  const cases = (await getCollection('cases')).filter(published);
+  const seriesIndex = (s: string | undefined) => (s === undefined ? series.length : series.indexOf(s));
+  return cases.sort(
+    (a, b) =>
+      seriesIndex(a.data.series) - seriesIndex(b.data.series) ||
+      byOrder(a.data, b.data) ||
+      b.data.year - a.data.year ||
+      a.data.title.localeCompare(b.data.title, 'zh-CN'),
+  );
+}
+
+/** All published halls, main hall first. */
+export async function getHalls(): Promise<HallEntry[]> {
+  const kinds = ['总馆', '分馆', '展馆', '教育基地'];
+  return (await getCollection('halls'))
+    .filter(published)
+    .sort(
+      (a, b) =>
+        kinds.indexOf(a.data.kind) - kinds.indexOf(b.data.kind) ||
+        byOrder(a.data, b.data) ||
+        a.data.name.localeCompare(b.data.name, 'zh-CN'),
+    );
+}
+
+/** All published routes. */
+export async function getRoutes(): Promise<RouteEntry[]> {
+  return (await getCollection('routes')).filter(published).sort((a, b) => a.data.name.localeCompare(b.data.name, 'zh-CN'));
+}
+
+/** The series registry, in file order. */
+export async function getSeries(): Promise<SeriesEntry[]> {
+  return getCollection('series');
+}
+
+/** Units in registry order. */
+export async function getUnits(): Promise<UnitEntry[]> {
+  return getCollection('units');
+}
+
+/** Milestones from the oldest to the newest; equal dates keep file order. */
+export async function getTimeline(): Promise<MilestoneEntry[]> {
+  const all = await getCollection('timeline');
+  return all.map((m, i) => ({ m, i })).sort((a, b) => a.m.data.date.localeCompare(b.m.data.date) || a.i - b.i).map(({ m }) => m);
+}
+
+/** Sources in registry order. */
+export async function getSources(): Promise<SourceEntry[]> {
+  return getCollection('sources');
+}
+
+/** The unit an entry names by full name, short name or alias. The content check guarantees it exists. */
+export async function resolveUnit(name: string): Promise<UnitEntry> {
+  const unit = (await getUnits()).find((u) => u.data.name === name || u.data.short === name || u.data.aliases.includes(name));
+  if (!unit) throw new Error(`单位 "${name}" 不在 content/units.yaml 中`);
+  return unit;
+}
+
+/** Display name of a unit: its short name where it has one. */
+export const unitLabel = (unit: UnitEntry) => unit.data.short ?? unit.data.name;
+
+/** A source, resolved from the registry when cited by id. */
+export interface ResolvedSource extends InlineSource {
+  id?: string;
+}
+
+export async function resolveSource(ref: SourceRef): Promise<ResolvedSource> {
+  if (typeof ref !== 'string') return ref;
+  const found = (await getSources()).find((s) => s.id === ref);
+  if (!found) throw new Error(`来源编号 "${ref}" 不在 content/sources.yaml 中`);
+  return { ...found.data };
+}
+
+/** Short label of a source, e.g. 福州日报 2024. */
+export const sourceLabel = (s: ResolvedSource) => `${s.publisher} ${s.date.slice(0, 4)}`;
+
+/** A figure with its source resolved (the entry's first source when the figure names none). */
+export async function resolveFigures(entry: ExhibitEntry): Promise<(Figure & { resolvedSource: ResolvedSource })[]> {
+  const first = entry.data.sources[0];
+  return Promise.all(
+    entry.data.figures.map(async (figure) => ({
+      ...figure,
+      resolvedSource: await resolveSource(figure.source ?? (first as SourceRef)),
+    })),
+  );
+}
+
+/** Kind of an exhibit entry. */
+export type EntryType = 'case' | 'hall' | 'route';
+
+export const entryType = (entry: ExhibitEntry): EntryType =>
+  entry.collection === 'cases' ? 'case' : entry.collection === 'halls' ? 'hall' : 'route';
+
+/** Site path of an exhibit entry. */
+export const entryPath = (entry: ExhibitEntry) => `/${entry.collection}/${entry.id}/`;
+
+/** Title of an exhibit entry. */
+export const entryTitle = (entry: ExhibitEntry) => ('title' in entry.data ? entry.data.title : entry.data.name);
+
+/** ASCII slug of a tag, from its pinyin. */
+export function tagSlug(tag: string): string {
+  const syllables = pinyin(tag, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
+  return syllables
+    .join('-')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/** Every tag with the published entries that carry it, most used first. */
+export async function getTags(): Promise<{ tag: string; slug: string; entries: ExhibitEntry[] }[]> {
+  const all: ExhibitEntry[] = [...(await getCases()), ...(await getHalls()), ...(await getRoutes())];
+  const map = new Map<string, ExhibitEntry[]>();
+  for (const entry of all) for (const tag of entry.data.tags) map.set(tag, [...(map.get(tag) ?? []), entry]);
+  const used = new Set<string>();
+  return [...map.entries()]
+    .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0], 'zh-CN'))
+    .map(([tag, entries]) => {
+      let slug = tagSlug(tag) || 'tag';
+      for (let n = 2; used.has(slug); n++) slug = `${tagSlug(tag)}-${n}`;
+      used.add(slug);
+      return { tag, slug, entries };
+    });
+}
+
+/** Published entries of one unit. */
+export async function entriesOfUnit(unit: UnitEntry): Promise<{ cases: CaseEntry[]; halls: HallEntry[]; routes: RouteEntry[] }> {
+  const names = new Set([unit.data.name, unit.data.short, ...unit.data.aliases].filter(Boolean));
+  return {
+    cases: (await getCases()).filter((c) => names.has(c.data.unit)),
+    halls: (await getHalls()).filter((h) => names.has(h.data.unit)),
+    routes: (await getRoutes()).filter((r) => r.data.unit !== undefined && names.has(r.data.unit)),
+  };
+}
+
+/** Every published page that cites a source id, by type. */
+export async function citationsOf(sourceId: string): Promise<{ title: string; path: string; type: EntryType | 'milestone' }[]> {
+  const cites = (refs: (SourceRef | undefined)[]) => refs.some((r) => r === sourceId);
+  const entries: ExhibitEntry[] = [...(await getCases()), ...(await getHalls()), ...(await getRoutes())];
+  const out: { title: string; path: string; type: EntryType | 'milestone' }[] = entries
+    .filter((e) => cites([...e.data.sources, ...e.data.figures.map((f) => f.source)]))
+    .map((e) => ({ title: entryTitle(e), path: entryPath(e), type: entryType(e) }));
+  for (const m of await getTimeline()) {
+    if (m.data.source === sourceId) out.push({ title: m.data.title, path: `/timeline/#${m.id}`, type: 'milestone' });
+  }
+  return out;
+}

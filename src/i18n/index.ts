@@ -1,0 +1,9 @@
+import dictionary from './zh-CN.json';
+
+/** A key of the interface dictionary. */
+export type UiKey = keyof typeof dictionary;
+
+/** Looks up an interface string and fills `{name}` placeholders. */
+export function t(key: UiKey, vars: Record<string, string | number> = {}): string {
+  return dictionary[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+}
