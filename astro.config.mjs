@@ -14,8 +14,8 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   outDir: process.env.OUT_DIR ?? './dist',
-  // Separate caches let the root and sub-path builds run side by side in the tests.
-  cacheDir: process.env.OUT_DIR ? `./node_modules/.astro-${process.env.OUT_DIR.replace(/\W/g, '')}` : './node_modules/.astro',
+  // A separate cache lets the tests' root and sub-path builds run side by side.
+  cacheDir: process.env.CACHE_DIR ?? './node_modules/.astro',
   server: { host: '127.0.0.1', port: 4321 },
   integrations: [contentCheck(), mdx(), sitemap()],
   build: { format: 'directory' },

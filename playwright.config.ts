@@ -35,13 +35,17 @@ export default defineConfig({
     },
     {
       name: 'subpath',
-      use: { viewport: { width: 1280, height: 900 }, baseURL: `http://127.0.0.1:${ports.subpath}${subpath}`, launchOptions },
+      use: {
+        viewport: { width: 1280, height: 900 },
+        baseURL: `http://127.0.0.1:${ports.subpath}${subpath}`,
+        launchOptions,
+      },
       testMatch: /subpath\.spec\.ts/,
     },
   ],
   webServer: [
     {
-      command: `astro build && astro preview --ignore-lock --port ${ports.root}`,
+      command: `node scripts/build.ts && astro preview --ignore-lock --port ${ports.root}`,
       url: `http://127.0.0.1:${ports.root}/`,
       reuseExistingServer: !process.env['CI'],
       timeout: 300_000,
@@ -51,7 +55,7 @@ export default defineConfig({
     {
       command: `astro build && astro preview --ignore-lock --port ${ports.subpath}`,
       url: `http://127.0.0.1:${ports.subpath}${subpath}`,
-      env: { BASE_PATH: subpath, OUT_DIR: './dist-subpath' },
+      env: { BASE_PATH: subpath, OUT_DIR: './dist-subpath', CACHE_DIR: './node_modules/.astro-subpath' },
       reuseExistingServer: !process.env['CI'],
       timeout: 300_000,
       stdout: 'ignore',

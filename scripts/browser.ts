@@ -30,9 +30,12 @@ const hasCjkFont = () => {
 function aptInstall(packages: string[]): void {
   const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
   console.log(`[test] installing ${packages.join(' ')} from Debian…`);
-  execSync(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages.join(' ')}`, {
-    stdio: 'inherit',
-  });
+  execSync(
+    `${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages.join(' ')}`,
+    {
+      stdio: 'inherit',
+    },
+  );
 }
 
 /** Path of a usable Chromium; installs chromium and fonts-noto-cjk when missing. */

@@ -50,7 +50,9 @@ export async function getHalls(): Promise<HallEntry[]> {
 
 /** All published routes. */
 export async function getRoutes(): Promise<RouteEntry[]> {
-  return (await getCollection('routes')).filter(published).sort((a, b) => a.data.name.localeCompare(b.data.name, 'zh-CN'));
+  return (await getCollection('routes'))
+    .filter(published)
+    .sort((a, b) => a.data.name.localeCompare(b.data.name, 'zh-CN'));
 }
 
 /** The series registry, in file order. */
@@ -66,7 +68,10 @@ export async function getUnits(): Promise<UnitEntry[]> {
 /** Milestones from the oldest to the newest; equal dates keep file order. */
 export async function getTimeline(): Promise<MilestoneEntry[]> {
   const all = await getCollection('timeline');
-  return all.map((m, i) => ({ m, i })).sort((a, b) => a.m.data.date.localeCompare(b.m.data.date) || a.i - b.i).map(({ m }) => m);
+  return all
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => a.m.data.date.localeCompare(b.m.data.date) || a.i - b.i)
+    .map(({ m }) => m);
 }
 
 /** Sources in registry order. */
@@ -76,7 +81,9 @@ export async function getSources(): Promise<SourceEntry[]> {
 
 /** The unit an entry names by full name, short name or alias. The content check guarantees it exists. */
 export async function resolveUnit(name: string): Promise<UnitEntry> {
-  const unit = (await getUnits()).find((u) => u.data.name === name || u.data.short === name || u.data.aliases.includes(name));
+  const unit = (await getUnits()).find(
+    (u) => u.data.name === name || u.data.short === name || u.data.aliases.includes(name),
+  );
   if (!unit) throw new Error(`单位 "${name}" 不在 content/units.yaml 中`);
   return unit;
 }
@@ -149,7 +156,9 @@ export async function getTags(): Promise<{ tag: string; slug: string; entries: E
 }
 
 /** Published entries of one unit. */
-export async function entriesOfUnit(unit: UnitEntry): Promise<{ cases: CaseEntry[]; halls: HallEntry[]; routes: RouteEntry[] }> {
+export async function entriesOfUnit(
+  unit: UnitEntry,
+): Promise<{ cases: CaseEntry[]; halls: HallEntry[]; routes: RouteEntry[] }> {
   const names = new Set([unit.data.name, unit.data.short, ...unit.data.aliases].filter(Boolean));
   return {
     cases: (await getCases()).filter((c) => names.has(c.data.unit)),
@@ -159,7 +168,9 @@ export async function entriesOfUnit(unit: UnitEntry): Promise<{ cases: CaseEntry
 }
 
 /** Every published page that cites a source id, by type. */
-export async function citationsOf(sourceId: string): Promise<{ title: string; path: string; type: EntryType | 'milestone' }[]> {
+export async function citationsOf(
+  sourceId: string,
+): Promise<{ title: string; path: string; type: EntryType | 'milestone' }[]> {
   const cites = (refs: (SourceRef | undefined)[]) => refs.some((r) => r === sourceId);
   const entries: ExhibitEntry[] = [...(await getCases()), ...(await getHalls()), ...(await getRoutes())];
   const out: { title: string; path: string; type: EntryType | 'milestone' }[] = entries

@@ -12,7 +12,11 @@ export function formatDate(date: string): string {
 const before = new Set(['近', '约', '超', '逾']);
 
 /** The number with its approximation word where the source puts it: 410余, 近50. */
-export function formatFigureValue(figure: Pick<Figure, 'value' | 'approx'>): { prefix: string; number: string; suffix: string } {
+export function formatFigureValue(figure: Pick<Figure, 'value' | 'approx'>): {
+  prefix: string;
+  number: string;
+  suffix: string;
+} {
   const number = figure.value.toLocaleString('zh-CN', { maximumFractionDigits: 6, useGrouping: figure.value >= 10000 });
   if (!figure.approx) return { prefix: '', number, suffix: '' };
   return before.has(figure.approx)

@@ -68,7 +68,12 @@ const typeWords: Record<string, string> = {
   boolean: 'true 或 false',
 };
 
-function issueToProblem(issue: z.core.$ZodIssue, file: string, yaml: ParsedYaml | undefined, knownKeys: string[]): Problem[] {
+function issueToProblem(
+  issue: z.core.$ZodIssue,
+  file: string,
+  yaml: ParsedYaml | undefined,
+  knownKeys: string[],
+): Problem[] {
   const line = yaml?.lineOf(issue.path);
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => {
@@ -100,7 +105,8 @@ function issueToProblem(issue: z.core.$ZodIssue, file: string, yaml: ParsedYaml 
     expected = `应为${typeWords[issue.expected] ?? issue.expected}`;
   }
   let found = show(input);
-  if (issue.code === 'too_big' && typeof input === 'string') found = `${found.slice(0, 40)}…（共 ${[...input].length} 字）`;
+  if (issue.code === 'too_big' && typeof input === 'string')
+    found = `${found.slice(0, 40)}…（共 ${[...input].length} 字）`;
   return [{ file, line, field: describeField(issue.path), found, expected }];
 }
 
@@ -142,7 +148,12 @@ export async function checkContent(root: string, extraChecks: ExtraCheck[] = [])
     const parsed = parseYaml(readFileSync(full, 'utf8'), file, 0, problems);
     if (!parsed) continue;
     if (!Array.isArray(parsed.data)) {
-      problems.push({ file, field: '（整个文件）', found: show(parsed.data), expected: '一个列表，每项以 “- id: …” 开头' });
+      problems.push({
+        file,
+        field: '（整个文件）',
+        found: show(parsed.data),
+        expected: '一个列表，每项以 “- id: …” 开头',
+      });
       continue;
     }
     const seen = new Set<string>();
@@ -151,7 +162,12 @@ export async function checkContent(root: string, extraChecks: ExtraCheck[] = [])
       if (!result.success) {
         for (const issue of result.error.issues) {
           problems.push(
-            ...issueToProblem({ ...issue, path: [index, ...issue.path] } as z.core.$ZodIssue, file, parsed, shapeKeys(schema)),
+            ...issueToProblem(
+              { ...issue, path: [index, ...issue.path] } as z.core.$ZodIssue,
+              file,
+              parsed,
+              shapeKeys(schema),
+            ),
           );
         }
         return;
@@ -181,7 +197,12 @@ export async function checkContent(root: string, extraChecks: ExtraCheck[] = [])
       const match = /\.(md|mdx)$/i.exec(full);
       if (!match) {
         if (!/\.(jpe?g|png|webp|avif|gif|svg|tiff?)$/i.test(full)) {
-          problems.push({ file, field: '（文件名）', found: '不是 .md 或 .mdx 文件', expected: '内容文件以 .md 或 .mdx 结尾；照片放在同一文件夹' });
+          problems.push({
+            file,
+            field: '（文件名）',
+            found: '不是 .md 或 .mdx 文件',
+            expected: '内容文件以 .md 或 .mdx 结尾；照片放在同一文件夹',
+          });
         }
         continue;
       }
@@ -225,10 +246,17 @@ export async function checkContent(root: string, extraChecks: ExtraCheck[] = [])
       const raw = (parsed.data ?? {}) as Record<string, unknown>;
       const result = schema.safeParse(raw, { reportInput: true });
       if (!result.success) {
-        for (const issue of result.error.issues) problems.push(...issueToProblem(issue, file, parsed, shapeKeys(schema)));
+        for (const issue of result.error.issues)
+          problems.push(...issueToProblem(issue, file, parsed, shapeKeys(schema)));
       }
       if (parts.body.trim() === '') {
-        problems.push({ file, line: parts.bodyLine, field: '（正文）', found: '正文为空', expected: '在文件头下面写几段正文' });
+        problems.push({
+          file,
+          line: parts.bodyLine,
+          field: '（正文）',
+          found: '正文为空',
+          expected: '在文件头下面写几段正文',
+        });
       }
       // Invalid entries stay in the list so that their links and unit are checked too.
       ctx.entries.push({
@@ -263,9 +291,16 @@ function checkReferences(ctx: CheckContext): void {
   const ids = (name: Registry) => ctx.registry[name].map(({ item }) => String(item['id']));
   const sourceIds = ids('sources');
   const seriesIds = ids('series');
-  const slugsOf = (collection: EntryCollection) => ctx.entries.filter((e) => e.collection === collection).map((e) => e.slug);
+  const slugsOf = (collection: EntryCollection) =>
+    ctx.entries.filter((e) => e.collection === collection).map((e) => e.slug);
   const targets = { case: slugsOf('cases'), hall: slugsOf('halls'), route: slugsOf('routes') };
-  const checkSource = (ref: unknown, file: string, path: PropertyKey[], yaml: ParsedYaml | undefined, line?: number) => {
+  const checkSource = (
+    ref: unknown,
+    file: string,
+    path: PropertyKey[],
+    yaml: ParsedYaml | undefined,
+    line?: number,
+  ) => {
     if (typeof ref === 'string' && !sourceIds.includes(ref)) {
       const guess = nearest(ref, sourceIds);
       problems.push({
@@ -278,7 +313,14 @@ function checkReferences(ctx: CheckContext): void {
       });
     }
   };
-  const checkTarget = (kind: keyof typeof targets, value: unknown, file: string, path: PropertyKey[], yaml: ParsedYaml | undefined, line?: number) => {
+  const checkTarget = (
+    kind: keyof typeof targets,
+    value: unknown,
+    file: string,
+    path: PropertyKey[],
+    yaml: ParsedYaml | undefined,
+    line?: number,
+  ) => {
     if (typeof value !== 'string') return;
     if (targets[kind].includes(value)) return;
     const folder = { case: 'cases', hall: 'halls', route: 'routes' }[kind];
@@ -320,12 +362,18 @@ function checkReferences(ctx: CheckContext): void {
       });
     }
     list(data['sources']).forEach((ref, i) => checkSource(ref, file, ['sources', i], yaml));
-    list(data['figures']).forEach((f, i) => checkSource(isRecord(f) ? f['source'] : undefined, file, ['figures', i, 'source'], yaml));
+    list(data['figures']).forEach((f, i) =>
+      checkSource(isRecord(f) ? f['source'] : undefined, file, ['figures', i, 'source'], yaml),
+    );
     checkTarget('hall', data['hall'], file, ['hall'], yaml);
     checkTarget('route', data['route'], file, ['route'], yaml);
     list(data['related']).forEach((slug, i) => checkTarget('case', slug, file, ['related', i], yaml));
     const cover = data['cover'];
-    if (isRecord(cover) && typeof cover['src'] === 'string' && !existsSync(resolve(dirname(join(ctx.root, file)), cover['src']))) {
+    if (
+      isRecord(cover) &&
+      typeof cover['src'] === 'string' &&
+      !existsSync(resolve(dirname(join(ctx.root, file)), cover['src']))
+    ) {
       problems.push({
         file,
         line: yaml.lineOf(['cover', 'src']),
@@ -339,6 +387,8 @@ function checkReferences(ctx: CheckContext): void {
   ctx.registry.timeline.forEach(({ item, line }, index) => {
     checkSource(item['source'], timelineFile, [index, 'source'], undefined, line);
     const link = item['link'] as Record<string, unknown> | undefined;
-    if (link) for (const kind of ['case', 'hall', 'route'] as const) checkTarget(kind, link[kind], timelineFile, [index, 'link', kind], undefined, line);
+    if (link)
+      for (const kind of ['case', 'hall', 'route'] as const)
+        checkTarget(kind, link[kind], timelineFile, [index, 'link', kind], undefined, line);
   });
 }

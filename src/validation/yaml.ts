@@ -28,8 +28,7 @@ export function parseYaml(
         line: line || undefined,
         field: '（文件头格式）',
         found: yamlErrorInChinese(error.code, source.split('\n')[(error.linePos?.[0]?.line ?? 1) - 1]),
-        expected:
-          '合法的 YAML：每行写成 “字段: 值”，用空格缩进（不能用 Tab），引号要成对，同一字段只写一次',
+        expected: '合法的 YAML：每行写成 “字段: 值”，用空格缩进（不能用 Tab），引号要成对，同一字段只写一次',
       });
     }
     return undefined;
@@ -45,8 +44,7 @@ export function parseYaml(
         if (n > 0) {
           // A key whose value is missing or scalar: look up the key itself in its parent map.
           const parent = doc.getIn(path.slice(0, n - 1) as unknown[], true) as
-            | { items?: { key?: { value?: unknown; range?: [number, number, number] } }[] }
-            | undefined;
+            { items?: { key?: { value?: unknown; range?: [number, number, number] } }[] } | undefined;
           const pair = parent?.items?.find((item) => item.key?.value === path[n - 1]);
           if (pair?.key?.range) return counter.linePos(pair.key.range[0]).line + lineOffset;
         }
@@ -75,7 +73,9 @@ function yamlErrorInChinese(code: string, lineText: string | undefined): string 
 }
 
 /** Splits a Markdown file into frontmatter text, its first line number, and the body. */
-export function splitFrontmatter(text: string): { yaml: string; offset: number; body: string; bodyLine: number } | undefined {
+export function splitFrontmatter(
+  text: string,
+): { yaml: string; offset: number; body: string; bodyLine: number } | undefined {
   const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (!normalised.startsWith('---\n')) return undefined;
   const end = normalised.indexOf('\n---', 3);

@@ -2,7 +2,9 @@ import { expect, test, type Page } from '@playwright/test';
 
 /** The page does not scroll sideways: nothing sticks out of a 390 px phone screen. */
 async function expectNoSidewaysScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow, 'page is wider than the screen').toBeLessThanOrEqual(0);
 }
 
@@ -35,7 +37,9 @@ test.describe('every page type renders with real content', () => {
     await expect(figures).toContainText('截至 2024 年');
     await expect(figures).toContainText('来源：福州日报');
     await expect(page.getByRole('region', { name: '所获荣誉' })).toContainText('省直机关廉政教育点');
-    await expect(page.getByRole('region', { name: '资料来源' }).getByRole('listitem').first()).toContainText('福州日报');
+    await expect(page.getByRole('region', { name: '资料来源' }).getByRole('listitem').first()).toContainText(
+      '福州日报',
+    );
     await expectNoSidewaysScroll(page);
   });
 

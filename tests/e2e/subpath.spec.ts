@@ -10,7 +10,10 @@ test('under a sub-path every page, link, style and asset resolves', async ({ pag
   await page.goto('./');
   await expect(page.getByRole('heading', { level: 1, name: '福州机关党建数字展馆' })).toBeVisible();
   // Styles applied: the header has its red background.
-  const bg = await page.locator('header').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+  const bg = await page
+    .locator('header')
+    .first()
+    .evaluate((el) => getComputedStyle(el).backgroundColor);
   expect(bg).not.toBe('rgba(0, 0, 0, 0)');
 
   // Crawl every internal link reachable from home and the section pages.

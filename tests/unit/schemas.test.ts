@@ -36,7 +36,12 @@ describe('case frontmatter', () => {
   it('reports a misspelt unit with the nearest registered name', async () => {
     const { problems } = await check({ [file]: caseFile({ unit: 'unit: 市纪委' }) });
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ file, line: 3, field: 'unit（所属单位）', suggestion: '是否想写 "市纪委监委"？' });
+    expect(problems[0]).toMatchObject({
+      file,
+      line: 3,
+      field: 'unit（所属单位）',
+      suggestion: '是否想写 "市纪委监委"？',
+    });
   });
 
   it('accepts a unit by its alias', async () => {
@@ -54,7 +59,10 @@ describe('case frontmatter', () => {
     const none = await check({ [file]: caseFile({ sources: 'sources: []' }) });
     expect(none.problems[0]).toMatchObject({ field: 'sources（来源）', expected: '至少需要一个来源' });
     const typo = await check({ [file]: caseFile({ sources: 'sources:\n  - fzrb-2024-shija' }) });
-    expect(typo.problems[0]).toMatchObject({ field: 'sources[0]（来源）', suggestion: '是否想写 "fzrb-2024-shijia"？' });
+    expect(typo.problems[0]).toMatchObject({
+      field: 'sources[0]（来源）',
+      suggestion: '是否想写 "fzrb-2024-shijia"？',
+    });
   });
 
   it('checks figure dates and approximation words', async () => {
@@ -88,7 +96,9 @@ describe('case frontmatter', () => {
       'content/cases/b.md': caseFile({ unit: 'unit: 不存在的单位' }),
       'content/cases/c.md': caseFile({}, ''),
     });
-    expect(new Set(problems.map((p) => p.file))).toEqual(new Set(['content/cases/a.md', 'content/cases/b.md', 'content/cases/c.md']));
+    expect(new Set(problems.map((p) => p.file))).toEqual(
+      new Set(['content/cases/a.md', 'content/cases/b.md', 'content/cases/c.md']),
+    );
     expect(problems.find((p) => p.file === 'content/cases/c.md')?.found).toBe('正文为空');
   });
 
@@ -103,7 +113,9 @@ describe('case frontmatter', () => {
   });
 
   it('checks links to halls, routes and related cases', async () => {
-    const { problems } = await check({ [file]: caseFile({ hall: 'hall: no-such-hall', related: 'related: [missing-case]' }) });
+    const { problems } = await check({
+      [file]: caseFile({ hall: 'hall: no-such-hall', related: 'related: [missing-case]' }),
+    });
     expect(problems.map((p) => p.field)).toEqual(['hall（关联展馆）', 'related[0]（相关案例）']);
   });
 });
@@ -115,7 +127,11 @@ describe('hall and route frontmatter', () => {
     const { problems } = await check({ 'content/halls/h.md': hall, 'content/routes/r.md': route });
     expect(problems).toEqual([
       expect.objectContaining({ file: 'content/halls/h.md', field: 'kind（类型）', found: '"大馆"' }),
-      expect.objectContaining({ file: 'content/routes/r.md', field: 'stops（站点）', expected: '航线至少需要两个站点' }),
+      expect.objectContaining({
+        file: 'content/routes/r.md',
+        field: 'stops（站点）',
+        expected: '航线至少需要两个站点',
+      }),
     ]);
   });
 });
