@@ -141,6 +141,13 @@ function withUnitForms(figure: Figure): string[] {
   return [...out];
 }
 
+/** How the figure reads in print, for the test name: "410余场次", "超211个", "1.8万人次". */
+function shown(figure: Figure): string {
+  const approx = figure.approx ?? '';
+  const unit = figure.unit ?? '';
+  return approx === '余' || approx === '多' ? `${figure.value}${approx}${unit}` : `${approx}${figure.value}${unit}`;
+}
+
 const figures = collectFigures();
 
 describe('figures audit: every figure occurs in its source', () => {
@@ -149,10 +156,13 @@ describe('figures audit: every figure occurs in its source', () => {
   });
 
   for (const { file, index, figure, sourceId } of figures) {
-    it(`${file} › figures[${index}] ${figure.label} = ${figure.approx ?? ''}${figure.value}${figure.unit ?? ''}`, () => {
+    it(`${file} › figures[${index}] ${figure.label} = ${shown(figure)}`, () => {
       expect(typeof sourceId, `${file}: figure "${figure.label}" has no source id`).toBe('string');
       const sourceFile = SOURCE_FILES[sourceId as string];
-      expect(sourceFile, `${file}: source "${String(sourceId)}" is not mapped to a file in shared/sources`).toBeDefined();
+      expect(
+        sourceFile,
+        `${file}: source "${String(sourceId)}" is not mapped to a file in shared/sources`,
+      ).toBeDefined();
       expect(typeof figure.value, `${file}: figure "${figure.label}" has no numeric value`).toBe('number');
       const text = readSource(sourceFile!);
       const candidates = withUnitForms(figure);
