@@ -141,11 +141,13 @@ function withUnitForms(figure: Figure): string[] {
   return [...out];
 }
 
-/** How the figure reads in print, for the test name: "410余场次", "超211个", "1.8万人次". */
+/** How the figure reads in print, for the test name: "410余场次", "3.1万多人次", "超211个". */
 function shown(figure: Figure): string {
   const approx = figure.approx ?? '';
   const unit = figure.unit ?? '';
-  return approx === '余' || approx === '多' ? `${figure.value}${approx}${unit}` : `${approx}${figure.value}${unit}`;
+  if (approx !== '余' && approx !== '多') return `${approx}${figure.value}${unit}`;
+  const magnitude = /^[万亿]/.exec(unit)?.[0] ?? '';
+  return `${figure.value}${magnitude}${approx}${unit.slice(magnitude.length)}`;
 }
 
 const figures = collectFigures();
