@@ -1,12 +1,10 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs } from './scripts/browser.ts';
+import { distDir, port, rootUrl, subpath, subpathDistDir, subpathPort, subpathUrl } from './tests/site.ts';
 
 const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-/** Port of the root build and of the build under a sub-path. */
-export const ports = { root: 4321, subpath: 4322 } as const;
-export const subpath = '/zhanguan/';
-
 const launchOptions = { executablePath, args: chromiumArgs };
+const server = { reuseExistingServer: false, timeout: 300_000, stdout: 'ignore', stderr: 'pipe' } as const;
 
 export default defineConfig({
   testDir: './tests/e2e',
@@ -17,7 +15,7 @@ export default defineConfig({
   workers: 2,
   timeout: 30_000,
   use: {
-    baseURL: `http://127.0.0.1:${ports.root}/`,
+    baseURL: rootUrl,
     locale: 'zh-CN',
     launchOptions,
     trace: 'retain-on-failure',
@@ -35,31 +33,23 @@ export default defineConfig({
     },
     {
       name: 'subpath',
-      use: {
-        viewport: { width: 1280, height: 900 },
-        baseURL: `http://127.0.0.1:${ports.subpath}${subpath}`,
-        launchOptions,
-      },
+      use: { viewport: { width: 1280, height: 900 }, baseURL: subpathUrl, launchOptions },
       testMatch: /subpath\.spec\.ts/,
     },
   ],
   webServer: [
     {
-      command: `node scripts/build.ts && astro preview --ignore-lock --port ${ports.root}`,
-      url: `http://127.0.0.1:${ports.root}/`,
-      reuseExistingServer: !process.env['CI'],
-      timeout: 300_000,
-      stdout: 'ignore',
-      stderr: 'pipe',
+      ...server,
+      // The real publishing build (content check, swap into place), into this run's own folder.
+      command: `node scripts/build.ts && astro preview --ignore-lock --port ${port}`,
+      url: rootUrl,
+      env: { PUBLISH_DIR: distDir, OUT_DIR: distDir, CACHE_DIR: `node_modules/.astro-e2e-${port}` },
     },
     {
-      command: `astro build && astro preview --ignore-lock --port ${ports.subpath}`,
-      url: `http://127.0.0.1:${ports.subpath}${subpath}`,
-      env: { BASE_PATH: subpath, OUT_DIR: './dist-subpath', CACHE_DIR: './node_modules/.astro-subpath' },
-      reuseExistingServer: !process.env['CI'],
-      timeout: 300_000,
-      stdout: 'ignore',
-      stderr: 'pipe',
+      ...server,
+      command: `astro build && astro preview --ignore-lock --port ${subpathPort}`,
+      url: subpathUrl,
+      env: { BASE_PATH: subpath, OUT_DIR: subpathDistDir, CACHE_DIR: `node_modules/.astro-e2e-${subpathPort}` },
     },
   ],
 });

@@ -4,7 +4,8 @@
  * published dist/ exactly as it was.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 const target = process.env['PUBLISH_DIR'] ?? 'dist';
 const stamp = `${Date.now()}-${process.pid}`;
@@ -23,6 +24,7 @@ if (result.status !== 0) {
 }
 
 // Swap in the new build: two renames, so dist/ is never half-written.
+mkdirSync(dirname(target), { recursive: true });
 if (existsSync(target)) renameSync(target, previous);
 renameSync(stage, target);
 rmSync(previous, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-const subpath = '/zhanguan/';
+import { subpath } from '../site.ts';
 
 test('under a sub-path every page, link, style and asset resolves', async ({ page, request }) => {
   const failed: string[] = [];

@@ -7,14 +7,10 @@ import { formatProblems } from '../../src/validation/problem.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '..', '..');
 
-/** A throw-away project with the real registries and the given content files. */
+/** A throw-away project with the fixture registries (tests/fixtures/registry) and the given files. */
 export function tempProject(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'zhanguan-'));
-  for (const registry of ['units', 'sources', 'series', 'timeline']) {
-    cpSync(join(repoRoot, 'content', `${registry}.yaml`), join(root, 'content', `${registry}.yaml`));
-  }
-  // The real timeline links to real entries; start from an empty one unless a test brings its own.
-  writeFileSync(join(root, 'content', 'timeline.yaml'), '[]\n');
+  cpSync(join(repoRoot, 'tests', 'fixtures', 'registry'), join(root, 'content'), { recursive: true });
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
