@@ -11,21 +11,28 @@ export function formatDate(date: string): string {
 
 const before = new Set(['近', '约', '超', '逾']);
 
-/** The number with its approximation word where the source puts it: 410余, 近50. */
-export function formatFigureValue(figure: Pick<Figure, 'value' | 'approx'>): {
+/** Parts of a figure in reading order: 3.1 万 多 人次, 近 50 个, 410 余 场次. */
+export interface FigureParts {
   prefix: string;
   number: string;
+  /** 万 or 亿 when the unit starts with one: the sources print 余/多 after it (3.1万多人次). */
+  magnitude: string;
   suffix: string;
-} {
-  const number = figure.value.toLocaleString('zh-CN', { maximumFractionDigits: 6, useGrouping: figure.value >= 10000 });
-  if (!figure.approx) return { prefix: '', number, suffix: '' };
-  return before.has(figure.approx)
-    ? { prefix: figure.approx, number, suffix: '' }
-    : { prefix: '', number, suffix: figure.approx };
+  unit: string;
 }
 
-/** Plain text of a figure, e.g. 410余场次. */
+export function figureParts(figure: Pick<Figure, 'value' | 'approx' | 'unit'>): FigureParts {
+  const number = figure.value.toLocaleString('zh-CN', { maximumFractionDigits: 6, useGrouping: figure.value >= 10000 });
+  const magnitude = /^[万亿]/.test(figure.unit) ? figure.unit.slice(0, 1) : '';
+  const unit = figure.unit.slice(magnitude.length);
+  const approx = figure.approx ?? '';
+  return before.has(approx)
+    ? { prefix: approx, number, magnitude, suffix: '', unit }
+    : { prefix: '', number, magnitude, suffix: approx, unit };
+}
+
+/** Plain text of a figure as the sources print it, e.g. 410余场次, 3.1万多人次. */
 export function figureText(figure: Pick<Figure, 'value' | 'approx' | 'unit'>): string {
-  const { prefix, number, suffix } = formatFigureValue(figure);
-  return `${prefix}${number}${suffix}${figure.unit}`;
+  const p = figureParts(figure);
+  return `${p.prefix}${p.number}${p.magnitude}${p.suffix}${p.unit}`;
 }
