@@ -1,4 +1,4 @@
-import dictionary from './zh-CN.json';
+import dictionary from './zh-CN.json' with { type: 'json' };
 
 /** A key of the interface dictionary. */
 export type UiKey = keyof typeof dictionary;

@@ -1,0 +1,43 @@
+/** Reads the collection straight from content/, so tests can check the built site against it. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { parse } from 'yaml';
+
+export const contentRoot = resolve(import.meta.dirname, '..', 'content');
+
+export interface EntryFile {
+  collection: 'cases' | 'halls' | 'routes';
+  slug: string;
+  data: Record<string, unknown>;
+  body: string;
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? walk(full) : [full];
+  });
+}
+
+/** Every case, hall and route file with its frontmatter. */
+export function readEntries(): EntryFile[] {
+  return (['cases', 'halls', 'routes'] as const).flatMap((collection) =>
+    walk(join(contentRoot, collection))
+      .filter((f) => /\.mdx?$/.test(f))
+      .map((file) => {
+        const text = readFileSync(file, 'utf8');
+        const [, yaml = '', body = ''] = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(text) ?? [];
+        return {
+          collection,
+          slug: relative(join(contentRoot, collection), file).replace(/\.mdx?$/, ''),
+          data: parse(yaml) as Record<string, unknown>,
+          body,
+        };
+      }),
+  );
+}
+
+/** A registry file (units, sources, series, timeline) as a list. */
+export function readRegistry<T = Record<string, unknown>>(name: 'units' | 'sources' | 'series' | 'timeline'): T[] {
+  return parse(readFileSync(join(contentRoot, `${name}.yaml`), 'utf8')) as T[];
+}
