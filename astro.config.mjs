@@ -1,8 +1,11 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
+import { astroCsp } from './src/security.ts';
 
 /** Public address of the site, without the base path. */
 const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
@@ -17,7 +20,9 @@ export default defineConfig({
   // A separate cache lets the tests' root and sub-path builds run side by side.
   cacheDir: process.env.CACHE_DIR ?? './node_modules/.astro',
   server: { host: '127.0.0.1', port: 4321 },
-  integrations: [contentCheck(), mdx(), sitemap()],
+  integrations: [contentCheck(), mdx(), sitemap(), securityHeaders()],
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  // Content-Security-Policy <meta> in every page (src/security.ts); no 'unsafe-inline' scripts.
+  security: { csp: astroCsp(fileURLToPath(new URL('./src', import.meta.url))) },
 });
