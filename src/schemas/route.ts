@@ -11,6 +11,18 @@ export const stop = z.strictObject({
   coords: z.tuple([z.number(), z.number()]).optional(),
 });
 
+/** The historic route a route revives, as the sources describe it. */
+export const historicRoute = z.strictObject({
+  /** Its name in history, e.g. 闽浙赣省委闽江地下航线. */
+  name: text,
+  /** When it ran, as written, e.g. 解放战争初期. */
+  period: text.optional(),
+  /** Where it started: the name of one of the stops. */
+  from: text,
+  /** Where it led, as written, e.g. 南平一带的游击队. */
+  toward: text,
+});
+
 /** Frontmatter of a route file in `content/routes/`. */
 export const routeSchema = <T extends z.ZodType>(image: T) =>
   z.strictObject({
@@ -26,6 +38,8 @@ export const routeSchema = <T extends z.ZodType>(image: T) =>
     returnKm: z.number().positive().optional(),
     /** Duration as published, e.g. 往返约 5 小时. */
     duration: text.optional(),
+    /** The historic route this one revives. */
+    historic: historicRoute.optional(),
     /** Stops in order, at least two. */
     stops: z.array(stop).min(2, { error: '航线至少需要两个站点' }),
     /** Cover photo. */
