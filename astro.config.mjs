@@ -1,9 +1,11 @@
 // @ts-check
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { markdownBody } from './src/integrations/markdown-body.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { astroCsp } from './src/security.ts';
 
@@ -22,6 +24,10 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 4321 },
   integrations: [contentCheck(), mdx(), sitemap(), securityHeaders()],
   build: { format: 'directory' },
+  // Links in entry bodies get the base path; photos in them get a srcset (MDX uses the same processor).
+  markdown: { processor: satteri({ hastPlugins: [markdownBody({ base })] }) },
+  // Widths of responsive photos (body photos 800 px wide and their 2x); see markdown-body.ts.
+  image: { breakpoints: [480, 800, 1200, 1600] },
   devToolbar: { enabled: false },
   // Content-Security-Policy <meta> in every page (src/security.ts); no 'unsafe-inline' scripts.
   security: { csp: astroCsp(fileURLToPath(new URL('./src', import.meta.url))) },

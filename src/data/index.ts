@@ -3,8 +3,10 @@
  * unit names and source ids resolved. Pages never call getCollection themselves.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { pinyin } from 'pinyin-pro';
 import type { Figure, InlineSource, SourceRef } from '../schemas/index.ts';
+import { tagSlug } from '../utils/slug.ts';
+
+export { tagSlug };
 
 export type CaseEntry = CollectionEntry<'cases'>;
 export type HallEntry = CollectionEntry<'halls'>;
@@ -128,16 +130,6 @@ export const entryPath = (entry: ExhibitEntry) => `/${entry.collection}/${entry.
 
 /** Title of an exhibit entry. */
 export const entryTitle = (entry: ExhibitEntry) => ('title' in entry.data ? entry.data.title : entry.data.name);
-
-/** ASCII slug of a tag, from its pinyin. */
-export function tagSlug(tag: string): string {
-  const syllables = pinyin(tag, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
-  return syllables
-    .join('-')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
 
 /** Every tag with the published entries that carry it, most used first. */
 export async function getTags(): Promise<{ tag: string; slug: string; entries: ExhibitEntry[] }[]> {

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkContent } from '../validation/check.ts';
-import { formatProblems } from '../validation/problem.ts';
+import { formatNotes, formatProblems } from '../validation/problem.ts';
 import { extraChecks } from '../validation/extra.ts';
 
 /**
@@ -15,7 +15,8 @@ export function contentCheck(): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ config, command, logger }) => {
         const root = fileURLToPath(config.root);
-        const { problems } = await checkContent(root, extraChecks);
+        const { problems, notes } = await checkContent(root, extraChecks);
+        if (notes.length > 0) logger.warn(`\n${formatNotes(notes)}`);
         if (problems.length === 0) return;
         const report = formatProblems(problems);
         if (command === 'build') {

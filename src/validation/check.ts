@@ -54,6 +54,8 @@ export interface CheckContext {
   entries: LoadedEntry[];
   registry: Record<Registry, { item: Record<string, unknown>; line: number | undefined }[]>;
   problems: Problem[];
+  /** Hints that do not stop the build (a tag that looks misspelt). */
+  notes: Problem[];
 }
 
 /** Extra checks run after the built-in ones (body links, MDX syntax, …). */
@@ -135,6 +137,7 @@ export async function checkContent(root: string, extraChecks: ExtraCheck[] = [])
     entries: [],
     registry: { units: [], sources: [], series: [], timeline: [] },
     problems,
+    notes: [],
   };
   const rel = (p: string) => relative(root, p).split(sep).join('/');
 
@@ -196,7 +199,8 @@ export async function checkContent(root: string, extraChecks: ExtraCheck[] = [])
       const file = rel(full);
       const match = /\.(md|mdx)$/i.exec(full);
       if (!match) {
-        if (!/\.(jpe?g|png|webp|avif|gif|svg|tiff?)$/i.test(full)) {
+        // Pictures, readable or not, are checked by name in images.ts.
+        if (!/\.(jpe?g|png|webp|avif|gif|svg|tiff?|heic|heif|bmp|raw|cr2|nef|dng|psd|ico|jfif)$/i.test(full)) {
           problems.push({
             file,
             field: '（文件名）',

@@ -56,3 +56,16 @@ export function formatProblems(problems: readonly Problem[]): string {
   lines.push('请按上面的提示修改后重新运行。编辑指南：docs/编辑指南.md');
   return lines.join('\n');
 }
+
+/** Formats hints that do not stop the build. */
+export function formatNotes(notes: readonly Problem[]): string {
+  const lines: string[] = [`提示（不影响发布，请确认）：${notes.length} 条`, ''];
+  for (const p of notes) {
+    lines.push(`• ${p.file}${p.line ? ` 第 ${p.line} 行` : ''}`);
+    lines.push(`  字段：${p.field}`);
+    if (p.found !== undefined) lines.push(`  发现：${p.found}`);
+    if (p.suggestion) lines.push(`  建议：${p.suggestion}`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
