@@ -7,6 +7,7 @@ import { defineConfig } from 'astro/config';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { markdownBody } from './src/integrations/markdown-body.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
+import { serviceWorker } from './src/integrations/service-worker.ts';
 import { astroCsp } from './src/security.ts';
 
 /** Public address of the site, without the base path. */
@@ -22,7 +23,15 @@ export default defineConfig({
   // A separate cache lets the tests' root and sub-path builds run side by side.
   cacheDir: process.env.CACHE_DIR ?? './node_modules/.astro',
   server: { host: '127.0.0.1', port: 4321 },
-  integrations: [contentCheck(), mdx(), sitemap(), securityHeaders()],
+  integrations: [
+    contentCheck(),
+    mdx(),
+    // The kiosk start screen is no page for search engines.
+    sitemap({ filter: (page) => !new URL(page).pathname.endsWith('/kiosk/') }),
+    securityHeaders(),
+    // Last: the offline kiosk's service worker precaches everything the others wrote.
+    serviceWorker(),
+  ],
   build: { format: 'directory' },
   // Links in entry bodies get the base path; photos in them get a srcset (MDX uses the same processor).
   markdown: { processor: satteri({ hastPlugins: [markdownBody({ base })] }) },
