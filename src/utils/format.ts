@@ -36,3 +36,14 @@ export function figureText(figure: Pick<Figure, 'value' | 'approx' | 'unit'>): s
   const p = figureParts(figure);
   return `${p.prefix}${p.number}${p.magnitude}${p.suffix}${p.unit}`;
 }
+
+/**
+ * A date with the words that refine it, at the precision given: `2022` + 年初 → 2022 年初,
+ * `1994-01` → 1994 年 1 月, `2020-09` + 下旬 → 2020 年 9 月下旬.
+ */
+export function formatDateNote(date: string, note?: string): string {
+  if (!note) return formatDate(date);
+  const year = /^\d{4}$/.test(date);
+  if (year && note.startsWith('年')) return `${date} ${note}`;
+  return `${formatDate(date)}${note}`;
+}
