@@ -7,18 +7,28 @@ import { checkContent } from '../src/validation/check.ts';
 import { extraChecks } from '../src/validation/extra.ts';
 import { formatNotes, formatProblems } from '../src/validation/problem.ts';
 
-const root = process.argv[2] ?? fileURLToPath(new URL('..', import.meta.url));
-const started = performance.now();
-const { problems, notes, entries } = await checkContent(root, extraChecks);
-const ms = Math.round(performance.now() - started);
-if (notes.length > 0) console.log(formatNotes(notes));
-if (problems.length > 0) {
-  console.error(formatProblems(problems));
-  process.exit(1);
+/** Checks the project at `root`, prints the report and returns the exit code. */
+export async function checkCommand(
+  root: string,
+  out: { log: (text: string) => void; error: (text: string) => void } = console,
+): Promise<number> {
+  const started = performance.now();
+  const { problems, notes, entries } = await checkContent(root, extraChecks);
+  const ms = Math.round(performance.now() - started);
+  if (notes.length > 0) out.log(formatNotes(notes));
+  if (problems.length > 0) {
+    out.error(formatProblems(problems));
+    return 1;
+  }
+  const drafts = entries.filter((e) => e.data['draft'] === true).map((e) => e.file);
+  out.log(`内容检查通过：${entries.length} 个条目，没有发现问题（用时 ${ms} 毫秒）。`);
+  if (drafts.length > 0)
+    out.log(
+      `其中 ${drafts.length} 个是草稿（draft: true），只在 npm run dev 预览中显示，不会发布：\n${drafts.map((f) => `  ${f}`).join('\n')}`,
+    );
+  return 0;
 }
-const drafts = entries.filter((e) => e.data['draft'] === true).map((e) => e.file);
-console.log(`内容检查通过：${entries.length} 个条目，没有发现问题（用时 ${ms} 毫秒）。`);
-if (drafts.length > 0)
-  console.log(
-    `其中 ${drafts.length} 个是草稿（draft: true），只在 npm run dev 预览中显示，不会发布：\n${drafts.map((f) => `  ${f}`).join('\n')}`,
-  );
+
+if (import.meta.main) {
+  process.exitCode = await checkCommand(process.argv[2] ?? fileURLToPath(new URL('..', import.meta.url)));
+}
