@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import sharp from 'sharp';
 import { bodyOf } from './body.ts';
+import { publicDir } from './routes.ts';
 import type { CheckContext } from './check.ts';
 import { describeField } from './fields.ts';
 
@@ -56,7 +57,7 @@ export async function checkImages(ctx: CheckContext): Promise<void> {
           });
         continue;
       }
-      const full = path.startsWith('/') ? join(root, 'public', path) : resolve(dir, path);
+      const full = path.startsWith('/') ? join(publicDir, path) : resolve(dir, path);
       const field = '（正文中的图片）';
       if (/^<img\b/.test(ref.syntax) && !path.startsWith('/')) {
         // Only Markdown image syntax goes through astro:assets; a raw <img> keeps its relative path and breaks.

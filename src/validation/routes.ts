@@ -17,6 +17,8 @@ export interface SiteRoutes {
 }
 
 const pagesDir = fileURLToPath(new URL('../pages/', import.meta.url));
+/** Files served as they are, e.g. /favicon.svg; like the pages, part of the code, not of the content. */
+export const publicDir = fileURLToPath(new URL('../../public/', import.meta.url));
 
 function walk(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -82,7 +84,6 @@ export function siteRoutes(ctx: CheckContext): SiteRoutes {
     else pages.add(`/${route}/`);
   }
 
-  const publicDir = join(ctx.root, 'public');
   for (const full of walk(publicDir)) pages.add(`/${relative(publicDir, full).split(sep).join('/')}`);
 
   const anchors = new Map<string, Set<string>>([
