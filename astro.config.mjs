@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { markdownBody } from './src/integrations/markdown-body.ts';
+import { pagefindSearch } from './src/integrations/pagefind.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { astroCsp } from './src/security.ts';
@@ -29,6 +30,8 @@ export default defineConfig({
     // The kiosk start screen is no page for search engines.
     sitemap({ filter: (page) => !new URL(page).pathname.endsWith('/kiosk/') }),
     securityHeaders(),
+    // The search index over the finished pages; a Pagefind error fails the build.
+    pagefindSearch(),
     // Last: the offline kiosk's service worker precaches everything the others wrote.
     serviceWorker(),
   ],

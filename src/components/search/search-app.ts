@@ -1,0 +1,300 @@
+/**
+ * `<zg-search>`: the search page. Reads the query and filters from the URL, asks the engine
+ * (src/search/engine.ts), and renders the count, facets, results and empty state with DOM
+ * methods only (page text is never parsed as HTML). Typing searches as you go and replaces the
+ * URL; submitting and filtering add a history entry, so Back steps through them.
+ */
+import { FACETS, type FacetKey } from '../../search/manifest.ts';
+import { SearchEngine, type Hit, type HitDetails, type Outcome } from '../../search/engine.ts';
+import { readState, toggle, writeState, type SearchState } from '../../search/url-state.ts';
+
+/** Results shown at first and added by each "more". */
+const PAGE = 20;
+/** Facet values shown before "show all". */
+const FACET_PREVIEW = 8;
+const TYPING_DELAY = 250;
+
+type Strings = Record<string, string>;
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<Record<string, string>> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (v === undefined) continue;
+    if (k === 'class') node.className = v;
+    else if (k === 'text') node.textContent = v;
+    else node.setAttribute(k, v);
+  }
+  node.append(...children);
+  return node;
+}
+
+class SearchApp extends HTMLElement {
+  #engine!: SearchEngine;
+  #strings: Strings = {};
+  #state: SearchState = { q: '', filters: {} };
+  #outcome: Outcome | undefined;
+  #shown = 0;
+  #run = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #expanded = new Set<FacetKey>();
+  #input!: HTMLInputElement;
+
+  connectedCallback() {
+    this.#strings = JSON.parse(this.dataset['strings'] ?? '{}') as Strings;
+    this.#engine = new SearchEngine(this.dataset['base'] ?? '/');
+    this.#input = this.querySelector<HTMLInputElement>('input[name="q"]')!;
+    this.querySelector('form')!.addEventListener('submit', (event) => {
+      event.preventDefault();
+      clearTimeout(this.#timer);
+      this.#go({ ...this.#state, q: this.#input.value }, 'push');
+    });
+    this.#input.addEventListener('input', () => {
+      clearTimeout(this.#timer);
+      this.#timer = setTimeout(() => this.#go({ ...this.#state, q: this.#input.value }, 'replace'), TYPING_DELAY);
+    });
+    this.querySelector('[data-more]')!.addEventListener('click', () => void this.#renderHits(true));
+    window.addEventListener('popstate', () => this.#fromUrl());
+    // Phones start with the filters folded away.
+    if (matchMedia('(max-width: 63.99rem)').matches) this.querySelector('details')?.removeAttribute('open');
+    this.#fromUrl();
+    if (!this.#state.q && !location.hash) this.#input.focus();
+  }
+
+  #t(key: string, vars: Record<string, string | number> = {}): string {
+    const text = this.#strings[`search.${key}`] ?? key;
+    return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ''));
+  }
+
+  #fromUrl() {
+    this.#state = readState(new URLSearchParams(location.search));
+    this.#input.value = this.#state.q;
+    void this.#render();
+  }
+
+  #go(state: SearchState, history: 'push' | 'replace') {
+    const same = writeState(state) === writeState(this.#state);
+    this.#state = { q: state.q.trim(), filters: state.filters };
+    const query = writeState(this.#state);
+    const url = `${location.pathname}${query ? `?${query}` : ''}`;
+    if (history === 'push' && !same) window.history.pushState(null, '', url);
+    else window.history.replaceState(null, '', url);
+    void this.#render();
+  }
+
+  #status(text: string, busy = false) {
+    const status = this.querySelector('.status')!;
+    status.textContent = text;
+    this.toggleAttribute('aria-busy', busy);
+  }
+
+  async #render() {
+    const run = ++this.#run;
+    this.#status(this.#t('loading'), true);
+    let outcome: Outcome;
+    try {
+      outcome = await this.#engine.search(this.#state.q, this.#state.filters);
+    } catch (error) {
+      if (run !== this.#run) return;
+      console.error(error);
+      this.#status(this.#t(this.dataset['dev'] !== undefined ? 'error.dev' : 'error.missing'));
+      return;
+    }
+    if (run !== this.#run) return;
+    this.#outcome = outcome;
+    this.#shown = 0;
+    this.#renderFacets(outcome);
+    this.#renderChosen();
+    this.#renderPinyin(outcome);
+    const q = outcome.query;
+    const n = outcome.hits.length;
+    if (this.#state.q.trim() && !q) this.#status(this.#t('error.query'));
+    else if (!q) this.#status(this.#t('browse', { n }));
+    else this.#status(this.#t(outcome.pinyin.length > 0 ? 'countPinyin' : 'count', { n, q: this.#state.q.trim() }));
+    await this.#renderHits(false);
+    if (run === this.#run) this.removeAttribute('aria-busy');
+    this.#renderEmpty(outcome);
+    await this.#renderRelated(outcome, run);
+  }
+
+  async #renderHits(more: boolean) {
+    const outcome = this.#outcome;
+    if (!outcome) return;
+    const list = this.querySelector<HTMLOListElement>('[data-hits]')!;
+    const button = this.querySelector<HTMLButtonElement>('[data-more]')!;
+    if (!more) list.replaceChildren();
+    const from = this.#shown;
+    const slice = outcome.hits.slice(from, from + PAGE);
+    this.#shown = from + slice.length;
+    const run = this.#run;
+    const items = await Promise.all(slice.map((hit) => this.#item(hit, 'h2')));
+    if (run !== this.#run) return;
+    list.append(...items);
+    const rest = outcome.hits.length - this.#shown;
+    button.hidden = rest <= 0;
+    button.textContent = this.#t('more', { n: rest });
+    // Keyboard users continue at the first new result.
+    if (more) items[0]?.querySelector('a')?.focus();
+  }
+
+  async #item(hit: Hit, heading: 'h2' | 'h3'): Promise<HTMLLIElement> {
+    const d: HitDetails = await this.#engine.details(hit, this.#outcome?.query ?? '');
+    const meta = el('p', { class: 'meta' });
+    if (d.type) meta.append(el('span', { class: 'type', text: d.type }));
+    const bits = [d.unit, d.year && /^\d{4}$/.test(d.year) ? `${d.year} 年` : d.year].filter(Boolean) as string[];
+    if (bits.length) meta.append(el('span', { text: bits.join(' · ') }));
+    const title = el(heading, {}, el('a', { href: d.url }, ...this.#marked(d.title, hit)));
+    const li = el('li', { 'data-type': d.type }, meta, title);
+    if (d.excerpt.length > 0) {
+      li.append(el('p', { class: 'excerpt' }, ...d.excerpt.map((p) => (p.mark ? el('mark', { text: p.text }) : p.text))));
+    }
+    if (hit.kind !== 'text' && hit.via.length > 0) li.append(el('p', { class: 'via', text: this.#t('via', { text: hit.via.join('、') }) }));
+    return li;
+  }
+
+  /** The title with the matched words marked. */
+  #marked(title: string, hit: Hit): (Node | string)[] {
+    const needles = (hit.kind === 'text' ? [this.#state.q.trim()] : hit.via).filter(Boolean);
+    if (needles.length === 0) return [title];
+    const lower = title.toLowerCase();
+    const out: (Node | string)[] = [];
+    let at = 0;
+    for (;;) {
+      let best = -1;
+      let len = 0;
+      for (const n of needles) {
+        const i = lower.indexOf(n.toLowerCase(), at);
+        if (i >= 0 && (best < 0 || i < best)) [best, len] = [i, n.length];
+      }
+      if (best < 0) break;
+      if (best > at) out.push(title.slice(at, best));
+      out.push(el('mark', { text: title.slice(best, best + len) }));
+      at = best + len;
+    }
+    out.push(title.slice(at));
+    return out;
+  }
+
+  #renderFacets(outcome: Outcome) {
+    const box = this.querySelector('[data-facets]')!;
+    const focused = document.activeElement?.closest<HTMLElement>('[data-facet]');
+    const focusKey = focused ? `${focused.dataset['facet']}\u0000${focused.dataset['value']}` : undefined;
+    const fieldsets: HTMLElement[] = [];
+    for (const key of FACETS) {
+      const values = outcome.facets[key];
+      if (values.length === 0) continue;
+      const expanded = this.#expanded.has(key);
+      const visible = expanded ? values : values.filter((v, i) => i < FACET_PREVIEW || v.selected);
+      const list = el('ul');
+      for (const { value, count, selected } of visible) {
+        const box = el('input', { type: 'checkbox', 'data-facet': key, 'data-value': value });
+        box.checked = selected;
+        box.addEventListener('change', () => this.#go(toggle(this.#state, key, value), 'push'));
+        list.append(
+          el(
+            'li',
+            {},
+            el('label', {}, box, el('span', { text: value }), el('span', { class: 'n', text: this.#t('facet.count', { n: count }) })),
+          ),
+        );
+      }
+      const fieldset = el('fieldset', {}, el('legend', { text: this.#t(`facet.${key}`) }), list);
+      if (values.length > FACET_PREVIEW) {
+        const more = el('button', {
+          type: 'button',
+          class: 'toggle',
+          'aria-expanded': String(expanded),
+          text: expanded ? this.#t('facet.less') : this.#t('facet.more', { n: values.length }),
+        });
+        more.addEventListener('click', () => {
+          if (expanded) this.#expanded.delete(key);
+          else this.#expanded.add(key);
+          this.#renderFacets(outcome);
+          this.querySelector<HTMLButtonElement>(`fieldset[data-key="${key}"] .toggle`)?.focus();
+        });
+        fieldset.append(more);
+      }
+      fieldset.dataset['key'] = key;
+      fieldsets.push(fieldset);
+    }
+    box.replaceChildren(...fieldsets);
+    if (focusKey) {
+      const [key, value] = focusKey.split('\u0000');
+      [...box.querySelectorAll<HTMLInputElement>('input[data-facet]')]
+        .find((i) => i.dataset['facet'] === key && i.dataset['value'] === value)
+        ?.focus();
+    }
+    const chosen = FACETS.reduce((n, k) => n + (this.#state.filters[k]?.length ?? 0), 0);
+    this.querySelector('.filter-count')!.textContent = chosen ? String(chosen) : '';
+  }
+
+  #renderChosen() {
+    const box = this.querySelector<HTMLElement>('[data-chosen]')!;
+    const buttons: HTMLElement[] = [];
+    for (const key of FACETS) {
+      for (const value of this.#state.filters[key] ?? []) {
+        const label = `${this.#t(`facet.${key}`)}：${value}`;
+        const b = el('button', { type: 'button', 'aria-label': this.#t('filterRemove', { label }) }, `${label} ×`);
+        b.addEventListener('click', () => this.#go(toggle(this.#state, key, value), 'push'));
+        buttons.push(b);
+      }
+    }
+    if (buttons.length > 1) {
+      const clear = el('button', { type: 'button', class: 'clear', text: this.#t('filtersClear') });
+      clear.addEventListener('click', () => this.#go({ q: this.#state.q, filters: {} }, 'push'));
+      buttons.push(clear);
+    }
+    box.replaceChildren(...(buttons.length ? [el('span', { class: 'sr-only', text: this.#t('filtersActive') }), ...buttons] : []));
+    box.hidden = buttons.length === 0;
+  }
+
+  #renderPinyin(outcome: Outcome) {
+    const p = this.querySelector<HTMLElement>('[data-pinyin]')!;
+    p.hidden = outcome.pinyin.length === 0;
+    p.replaceChildren(
+      this.#t('pinyin'),
+      ...outcome.pinyin.slice(0, 8).map((word) => el('a', { href: `?${writeState({ q: word, filters: {} })}`, text: word })),
+    );
+  }
+
+  #renderEmpty(outcome: Outcome) {
+    const box = this.querySelector<HTMLElement>('[data-empty]')!;
+    box.hidden = outcome.hits.length > 0;
+    if (!box.hidden) {
+      const filtered = FACETS.some((k) => (this.#state.filters[k]?.length ?? 0) > 0);
+      const heading = outcome.query
+        ? this.#t('empty.title', { q: this.#state.q.trim() })
+        : this.#t('empty.filtered');
+      const tips = el(
+        'ul',
+        { class: 'tips' },
+        ...['empty.tip1', 'empty.tip2', ...(filtered ? ['empty.tip3'] : [])].map((k) => el('li', { text: this.#t(k) })),
+      );
+      const popular = el('ul', { class: 'popular' });
+      for (const tag of this.#engine.manifest.facets.tag.slice(0, 12)) {
+        popular.append(el('li', {}, el('a', { href: `?${writeState({ q: tag, filters: {} })}`, text: tag })));
+      }
+      box.replaceChildren(
+        el('h2', { text: heading }),
+        el('p', { text: this.#t('empty.tips') }),
+        tips,
+        el('h3', { text: this.#t('empty.popular') }),
+        popular,
+      );
+    }
+  }
+
+  async #renderRelated(outcome: Outcome, run: number) {
+    const box = this.querySelector<HTMLElement>('[data-related]')!;
+    box.hidden = outcome.related.length === 0;
+    if (box.hidden) return box.replaceChildren();
+    const items = await Promise.all(outcome.related.slice(0, PAGE).map((hit) => this.#item({ ...hit, kind: 'text' }, 'h3')));
+    if (run !== this.#run) return;
+    box.replaceChildren(el('p', { text: this.#t('related', { q: this.#state.q.trim() }) }), el('ol', {}, ...items));
+  }
+}
+
+if (!customElements.get('zg-search')) customElements.define('zg-search', SearchApp);

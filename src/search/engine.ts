@@ -1,0 +1,369 @@
+/**
+ * The search, in the browser: Pagefind's index plus the exact-match check (src/search/tokens.ts).
+ *
+ * A query is answered in three ways at once and the answers are merged, exact ones first:
+ * 1. literally: the character tokens of the query find candidates, each candidate's text is
+ *    checked, and only pages that contain the query exactly are results. Candidates that hold
+ *    the characters apart are kept aside as "related", ranked below every result.
+ * 2. as full pinyin (a query of Latin letters): every reading of it as syllables, through the
+ *    pinyin tokens, checked against the readings of the page's characters.
+ * 3. as pinyin initials: the site's named terms with those initials, searched literally.
+ * Facets are counted over the results from the manifest, so they need no page text.
+ */
+import { FACETS, type FacetKey, type SearchManifest } from './manifest.ts';
+import { normalize, normalizeWithMap, occurrences } from './normalize.ts';
+import { looksLikePinyin, Pinyin, type PinyinData } from './pinyin.ts';
+import { queryTokens, syllableQueryTokens } from './tokens.ts';
+
+/** The subset of Pagefind's browser API used here. */
+interface PagefindResult {
+  id: string;
+  score: number;
+  data: () => Promise<PagefindFragment>;
+}
+interface PagefindFragment {
+  url: string;
+  content: string;
+  meta: Record<string, string | undefined>;
+}
+interface PagefindApi {
+  options: (o: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  search: (term: string | null) => Promise<{ results: PagefindResult[] } | null>;
+}
+
+/** Selected facet values; within a facet any value may match, across facets all must. */
+export type Filters = Partial<Record<FacetKey, string[]>>;
+
+/** How a result matched. */
+export type MatchKind = 'text' | 'pinyin' | 'initials';
+
+/** One result, before or after its page text is loaded. */
+export interface Hit {
+  /** Position of the record in the manifest. */
+  record: number;
+  kind: MatchKind;
+  /** The Chinese a pinyin query matched (or the term initials matched). */
+  via: string[];
+  /** Occurrences of the query in the page; -1 when not counted (very large result sets). */
+  count: number;
+  /** Pagefind's score of the token match. */
+  score: number;
+  rank: number;
+}
+
+/** What a result shows. */
+export interface HitDetails {
+  url: string;
+  title: string;
+  type: string | undefined;
+  unit: string | undefined;
+  year: string | undefined;
+  /** The excerpt in pieces, `mark` where the query matched. */
+  excerpt: { text: string; mark: boolean }[];
+}
+
+/** The answer to one query with its filters. */
+export interface Outcome {
+  /** The normalised query ('' when browsing by filter only). */
+  query: string;
+  /** Results that contain the query (or its pinyin), filters applied, best first. */
+  hits: Hit[];
+  /** Pages that hold the query's characters, but not together; only when `hits` is empty. */
+  related: Hit[];
+  /** For each facet, each value with the number of results it would leave. */
+  facets: Record<FacetKey, { value: string; count: number; selected: boolean }[]>;
+  /** The Chinese that pinyin or initials matched, for "did you mean". */
+  pinyin: string[];
+}
+
+/** Above this many candidates a query that needs no text check is ranked by Pagefind alone. */
+const CHECK_LIMIT = 300;
+
+interface Loaded {
+  fragment: PagefindFragment;
+  /** Normalised text of the page and the map back to `fragment.content`. */
+  norm: ReturnType<typeof normalizeWithMap>;
+  title: string;
+}
+
+/** The search engine for one site (one base path). Create once; `search` may be called many times. */
+export class SearchEngine {
+  readonly #base: string;
+  #ready: Promise<void> | undefined;
+  #pagefind!: PagefindApi;
+  #manifest!: SearchManifest;
+  #byToken = new Map<string, number>();
+  #handles = new Map<string, PagefindResult>();
+  #loaded = new Map<number, Promise<Loaded>>();
+  #pinyin: Promise<Pinyin> | undefined;
+
+  /** `base`: the site's base path, e.g. `/` or `/zhanguan/`. */
+  constructor(base: string) {
+    this.#base = base.endsWith('/') ? base : `${base}/`;
+  }
+
+  /** Loads Pagefind and the manifest (once). Rejects when the index is missing. */
+  ready(): Promise<void> {
+    this.#ready ??= (async () => {
+      const bundle = `${this.#base}pagefind/`;
+      const [pagefind, manifest] = await Promise.all([
+        import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<PagefindApi>,
+        fetch(`${bundle}zg-search.json`).then((r) => {
+          if (!r.ok) throw new Error(`${r.status} ${r.url}`);
+          return r.json() as Promise<SearchManifest>;
+        }),
+      ]);
+      await pagefind.options({ baseUrl: this.#base });
+      await pagefind.init();
+      this.#pagefind = pagefind;
+      this.#manifest = manifest;
+      manifest.records.forEach(([, tokens], i) => this.#byToken.set(manifest.prefix + tokens, i));
+      // Handles to every page's fragment, so any record's text can be loaded by id.
+      const all = await pagefind.search(null);
+      for (const r of all?.results ?? []) this.#handles.set(r.id, r);
+    })();
+    return this.#ready;
+  }
+
+  /** The facet values of the site (for the search form before any query). */
+  get manifest(): SearchManifest {
+    return this.#manifest;
+  }
+
+  /** Answers `query` with `filters`. */
+  async search(query: string, filters: Filters = {}): Promise<Outcome> {
+    await this.ready();
+    const q = normalize(query);
+    const found = new Map<number, Hit>();
+    const related = new Map<number, Hit>();
+    const pinyinVia: string[] = [];
+    const add = (hit: Hit) => {
+      const old = found.get(hit.record);
+      if (!old || old.rank < hit.rank) found.set(hit.record, hit);
+      else for (const v of hit.via) if (!old.via.includes(v)) old.via.push(v);
+    };
+
+    if (q === '') {
+      this.#manifest.records.forEach((_, record) =>
+        found.set(record, { record, kind: 'text', via: [], count: 0, score: 0, rank: -record }),
+      );
+    } else {
+      await this.#literal(q, 'text', [], add, related);
+      if (looksLikePinyin(q)) {
+        const py = await this.#loadPinyin();
+        for (const syllables of py.segment(q)) {
+          const candidates = await this.#tokenSearch(syllableQueryTokens(syllables));
+          const checked = await Promise.all(
+            candidates.map(async ({ record, score }) => {
+              const loaded = await this.#load(record);
+              return { record, score, loaded, spans: py.find(loaded.norm.text, syllables) };
+            }),
+          );
+          for (const { record, score, loaded, spans } of checked) {
+            if (spans.length === 0) continue;
+            const via = [...new Set(spans.map(([s, e]) => loaded.norm.text.slice(s, e)))];
+            via.forEach((v) => pinyinVia.includes(v) || pinyinVia.push(v));
+            add(this.#rank({ record, kind: 'pinyin', via, count: spans.length, score, rank: 0 }, via, loaded, 1));
+          }
+        }
+        for (const term of py.terms(q)) {
+          const n = await this.#literal(normalize(term), 'initials', [term], add, undefined);
+          if (n > 0 && !pinyinVia.includes(term)) pinyinVia.push(term);
+        }
+      }
+    }
+    for (const record of found.keys()) related.delete(record);
+
+    const facets = this.#facets([...found.keys()], filters);
+    const keep = (h: Hit) => this.#matches(h.record, filters);
+    const byRank = (a: Hit, b: Hit) => b.rank - a.rank;
+    const hits = [...found.values()].filter(keep).sort(byRank);
+    return {
+      query: q,
+      hits,
+      related: hits.length === 0 ? [...related.values()].filter(keep).sort(byRank) : [],
+      facets,
+      pinyin: pinyinVia,
+    };
+  }
+
+  /** What a result shows, with an excerpt around the first match of `hit`'s query. */
+  async details(hit: Hit, query: string): Promise<HitDetails> {
+    const loaded = await this.#load(hit.record);
+    const { fragment, norm } = loaded;
+    const needles = hit.kind === 'text' ? [normalize(query)] : hit.via.map(normalize);
+    const spans = needles
+      .flatMap((n) => occurrences(norm.text, n).map((s): [number, number] => [s, s + n.length]))
+      .sort((a, b) => a[0] - b[0]);
+    const meta = fragment.meta;
+    return {
+      url: `${this.#base}${fragment.url.replace(/^\//, '')}`,
+      title: meta['title'] ?? fragment.url,
+      type: meta['type'],
+      unit: meta['unit'],
+      year: meta['year'],
+      excerpt: excerpt(fragment.content, norm, spans, loaded.title),
+    };
+  }
+
+  async #literal(
+    q: string,
+    kind: MatchKind,
+    via: string[],
+    add: (hit: Hit) => void,
+    related: Map<number, Hit> | undefined,
+  ): Promise<number> {
+    const tokens = queryTokens(q);
+    if (!tokens) return 0;
+    const candidates = await this.#tokenSearch(tokens.terms);
+    const penalty = kind === 'text' ? 2 : 0;
+    if (tokens.exact && candidates.length > CHECK_LIMIT) {
+      // Every candidate contains the query; rank by Pagefind (title tokens weigh most) and load
+      // page texts only for the results shown.
+      for (const { record, score } of candidates)
+        add({ record, kind, via, count: -1, score, rank: penalty * 1e6 + score });
+      return candidates.length;
+    }
+    let found = 0;
+    await Promise.all(
+      candidates.map(async ({ record, score }) => {
+        const loaded = await this.#load(record);
+        const count = occurrences(loaded.norm.text, q).length;
+        const hit: Hit = { record, kind, via, count, score, rank: 0 };
+        if (count > 0) {
+          found += 1;
+          add(this.#rank(hit, [q], loaded, penalty));
+        } else related?.set(record, { ...hit, rank: -1 - record });
+      }),
+    );
+    return found;
+  }
+
+  /** Rank: match kind first, then a match in the title, a tag equal to the query, occurrences. */
+  #rank(hit: Hit, needles: string[], loaded: Loaded, kindWeight: number): Hit {
+    const tags = this.#values(hit.record, 'tag').map(normalize);
+    const inTitle = needles.some((n) => loaded.title.includes(n));
+    const isTag = needles.some((n) => tags.includes(n));
+    hit.rank = kindWeight * 1e6 + (inTitle ? 1e5 : 0) + (isTag ? 1e4 : 0) + Math.min(hit.count, 99) * 10 + hit.score;
+    return hit;
+  }
+
+  async #tokenSearch(terms: string): Promise<{ record: number; score: number }[]> {
+    const res = await this.#pagefind.search(terms);
+    const out: { record: number; score: number }[] = [];
+    for (const r of res?.results ?? []) {
+      const record = this.#byToken.get(r.id);
+      if (record !== undefined) out.push({ record, score: r.score });
+    }
+    return out;
+  }
+
+  #load(record: number): Promise<Loaded> {
+    let p = this.#loaded.get(record);
+    if (!p) {
+      const id = this.#manifest.prefix + this.#manifest.records[record]![0];
+      const handle = this.#handles.get(id);
+      if (!handle) return Promise.reject(new Error(`missing fragment ${id}`));
+      p = handle.data().then((fragment) => ({
+        fragment,
+        norm: normalizeWithMap(fragment.content),
+        title: normalize(fragment.meta['title'] ?? ''),
+      }));
+      this.#loaded.set(record, p);
+    }
+    return p;
+  }
+
+  #loadPinyin(): Promise<Pinyin> {
+    this.#pinyin ??= fetch(`${this.#base}pagefind/zg-pinyin.json`)
+      .then((r) => r.json() as Promise<PinyinData>)
+      .then((d) => new Pinyin(d));
+    return this.#pinyin;
+  }
+
+  #values(record: number, key: FacetKey): string[] {
+    const row = this.#manifest.records[record]!;
+    const table = this.#manifest.facets[key];
+    const indexes = (row[2 + FACETS.indexOf(key)] ?? []) as number[];
+    return indexes.map((i) => table[i]!);
+  }
+
+  #matches(record: number, filters: Filters, except?: FacetKey): boolean {
+    return FACETS.every((key) => {
+      const chosen = filters[key];
+      if (key === except || !chosen || chosen.length === 0) return true;
+      const values = this.#values(record, key);
+      return chosen.some((v) => values.includes(v));
+    });
+  }
+
+  /** Counts per facet value; each facet counted with the other facets' selections applied. */
+  #facets(records: number[], filters: Filters): Outcome['facets'] {
+    const out = {} as Outcome['facets'];
+    for (const key of FACETS) {
+      const counts = new Map<string, number>();
+      for (const record of records) {
+        if (!this.#matches(record, filters, key)) continue;
+        for (const v of this.#values(record, key)) counts.set(v, (counts.get(v) ?? 0) + 1);
+      }
+      const chosen = filters[key] ?? [];
+      out[key] = this.#manifest.facets[key]
+        .filter((value) => counts.has(value) || chosen.includes(value))
+        .map((value) => ({ value, count: counts.get(value) ?? 0, selected: chosen.includes(value) }));
+    }
+    return out;
+  }
+}
+
+/** Characters of context before and after the first match. */
+const BEFORE = 24;
+const AFTER = 90;
+
+/**
+ * An excerpt of `content` (Pagefind's text, with its word separators) around the first match
+ * outside the title, every match in it marked.
+ */
+export function excerpt(
+  content: string,
+  norm: ReturnType<typeof normalizeWithMap>,
+  spans: [number, number][],
+  title: string,
+): { text: string; mark: boolean }[] {
+  // Original-text ranges of the matches.
+  const ranges = spans.map(([s, e]): [number, number] => [norm.start[s]!, norm.end[e - 1]!]);
+  const titleAt = title ? norm.text.indexOf(title) : -1;
+  const titleEnd = titleAt >= 0 ? (norm.end[titleAt + title.length - 1] ?? 0) : 0;
+  const first = ranges.find(([s]) => s >= titleEnd) ?? ranges[0];
+  const text = content;
+  let from = first ? Math.max(0, first[0] - BEFORE) : titleEnd;
+  let to = Math.min(text.length, (first ? first[1] : from) + AFTER);
+  if (!first) to = Math.min(text.length, from + BEFORE + AFTER);
+  // Start after a sentence end when one is near.
+  const stop = text.slice(from, first ? first[0] : from).search(/[。！？；.!?]\s*[^。！？；.!?\s]*$/);
+  if (first && stop >= 0) from += stop + 1;
+  const pieces: { text: string; mark: boolean }[] = [];
+  let at = from;
+  for (const [s, e] of ranges) {
+    if (e <= at || s >= to) continue;
+    if (s > at) pieces.push({ text: text.slice(at, s), mark: false });
+    pieces.push({ text: text.slice(Math.max(s, at), e), mark: true });
+    at = e;
+  }
+  if (at < to) pieces.push({ text: text.slice(at, to), mark: false });
+  const clean = pieces
+    .map((p) => ({ ...p, text: displayText(p.text) }))
+    .filter((p) => p.text.length > 0);
+  if (clean.length > 0) {
+    if (from > 0) clean[0]!.text = `…${clean[0]!.text.replace(/^\s+/, '')}`;
+    if (to < text.length) clean.at(-1)!.text = `${clean.at(-1)!.text.replace(/\s+$/, '')}…`;
+  }
+  return clean;
+}
+
+/** Pagefind's text for reading: word separators removed, its ". " between blocks shown as a gap. */
+const displayText = (s: string) =>
+  s
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/([^\x20-\x7e])\. /g, '$1　')
+    .replace(/\s+/g, ' ');

@@ -1,0 +1,28 @@
+/**
+ * The search manifest (`pagefind/zg-search.json`), written at build time: every searchable record
+ * with the ids of its two Pagefind records and its facet values. It lets the browser turn a token
+ * match into a page, and count and filter facets without loading any page's text.
+ */
+
+/** Facets, in the order the search page shows them; also the `data-pagefind-filter` names. */
+export const FACETS = ['type', 'unit', 'region', 'year', 'series', 'tag'] as const;
+export type FacetKey = (typeof FACETS)[number];
+
+/** Values of the `type` facet, in display order. */
+export const TYPE_ORDER = ['案例', '展馆', '航线', '大事记'];
+
+/**
+ * One record: page fragment id, token fragment id (both without `prefix`), then for each facet
+ * in `FACETS` order the indexes of its values in `facets[key]`.
+ */
+export type SearchRecordRow = [page: string, tokens: string, ...facets: number[][]];
+
+export interface SearchManifest {
+  version: 1;
+  /** Common prefix of Pagefind's fragment ids (the language). */
+  prefix: string;
+  /** The values of each facet. */
+  facets: Record<FacetKey, string[]>;
+  /** Records in browsing order (type, newest first, title). */
+  records: SearchRecordRow[];
+}

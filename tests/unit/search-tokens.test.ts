@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { normalize, normalizeWithMap, occurrences, wordRuns } from '../../src/search/normalize.ts';
+import { looksLikePinyin, Pinyin } from '../../src/search/pinyin.ts';
+import { charToken, queryTokens, syllableCode, textTokens } from '../../src/search/tokens.ts';
+import { readState, toggle, writeState } from '../../src/search/url-state.ts';
+
+describe('normalisation used on both sides of the search', () => {
+  it.each([
+    ['２０２２ 年初', '2022年初'],
+    ['App  Store', 'app store'],
+    ['联盟成员 34 家', '联盟成员34家'],
+    ['党\u200b建\u200b+\u200b双\u200b拥', '党建+双拥'],
+    ['\u3000福州 ', '福州'],
+    ['ＡＢＣ１２３', 'abc123'],
+  ])('%j → %j', (input, output) => {
+    expect(normalize(input)).toBe(output);
+  });
+
+  it('maps every normalised character back to the original text', () => {
+    const original = '第二\u200b段 2022 年初，App Store';
+    const { text, start, end } = normalizeWithMap(original);
+    const at = text.indexOf('2022年');
+    expect(original.slice(start[at]!, end[at + '2022年'.length - 1]!)).toBe('2022 年');
+    const app = text.indexOf('app');
+    expect(original.slice(start[app]!, end[app + 2]!)).toBe('App');
+  });
+
+  it('splits runs at punctuation and spaces', () => {
+    expect(wordRuns('党建+双拥 12345热线。ab').map((r) => r.join(''))).toEqual(['党建', '双拥', '12345热线', 'ab']);
+  });
+
+  it('counts overlapping occurrences', () => {
+    expect(occurrences('双拥双拥拥', '双拥')).toEqual([0, 2]);
+    expect(occurrences('aaa', 'aa')).toEqual([0, 1]);
+  });
+});
+
+describe('character tokens find every page that contains the query', () => {
+  const texts = [
+    '探索推行全国首个“党建+双拥”工作机制，联盟成员单位已扩充至34家。',
+    '双休日里，群众拥护党的领导。',
+    '福州12345热线与“138”机制，3820工程。',
+    '“六个一”机制；网格化基层治理；坊巷讲习所。',
+    'App Store 里的 2022 年初报道。',
+  ].map(normalize);
+  /** Every substring of 1–8 characters of every text, as a query. */
+  const queries = new Set<string>();
+  for (const text of texts) {
+    const chars = [...text];
+    for (let i = 0; i < chars.length; i++)
+      for (let len = 1; len <= 8 && i + len <= chars.length; len++) queries.add(chars.slice(i, i + len).join(''));
+  }
+
+  it('has every query token (or a token it prefixes) in each page that contains the query', () => {
+    let checked = 0;
+    for (const q of queries) {
+      const tokens = queryTokens(normalize(q));
+      if (!tokens) continue;
+      for (const text of texts) {
+        if (!text.includes(normalize(q))) continue;
+        const pageTokens = [...textTokens(text)];
+        for (const term of tokens.terms.split(' ')) {
+          expect(
+            pageTokens.some((t) => t.startsWith(term)),
+            `${q} in ${text}`,
+          ).toBe(true);
+        }
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
+  });
+
+  it('keeps pages with the characters apart out of a two-character query', () => {
+    const q = queryTokens('双拥')!;
+    expect(q.exact).toBe(true);
+    expect(textTokens(texts[1]!).has(q.terms)).toBe(false);
+    expect(textTokens(texts[0]!).has(q.terms)).toBe(true);
+  });
+
+  it('marks longer or broken-up queries as needing the text check', () => {
+    expect(queryTokens('六个一')!.exact).toBe(false);
+    expect(queryTokens('党建+双拥')!.exact).toBe(false);
+    expect(queryTokens('党')!.exact).toBe(true);
+    expect(queryTokens('+')).toBeUndefined();
+  });
+
+  it('uses letters only, so Pagefind keeps each token whole', () => {
+    expect(charToken('双', '拥')).toMatch(/^q[a-z]{8}$/);
+    expect(charToken('𠀀')).toMatch(/^q[a-z]{4}zzzz$/);
+    expect(charToken('双', '拥')).not.toBe(charToken('拥', '双'));
+  });
+});
+
+describe('pinyin', () => {
+  const syllables = ['an', 'fang', 'jian', 'shuang', 'xi', 'xian', 'xiang', 'yong'];
+  const code = (s: string) => syllableCode(syllables.indexOf(s));
+  const py = new Pinyin({
+    syllables,
+    chars: '双拥坊巷西安先',
+    readings: [code('shuang'), code('yong'), code('fang'), code('xiang'), code('xi'), code('an'), code('xian')],
+    terms: [
+      ['双拥', 'sy'],
+      ['双拥联盟', 'sylm'],
+      ['坊巷讲习所', 'fxjxs'],
+    ],
+  });
+
+  it('reads a query of letters in every way the syllables allow', () => {
+    expect(py.segment('shuangyong').map((r) => r.map((n) => syllables[n]))).toEqual([['shuang', 'yong']]);
+    expect(py.segment('xian').map((r) => r.map((n) => syllables[n]))).toEqual([['xian'], ['xi', 'an']]);
+    expect(py.segment("xi'an").map((r) => r.map((n) => syllables[n]))).toEqual([['xi', 'an']]);
+    expect(py.segment('qqq')).toEqual([]);
+  });
+
+  it('finds the Chinese that reads as the pinyin', () => {
+    const text = '坊巷讲习所与双拥，西安';
+    const spans = py.find(text, [syllables.indexOf('fang'), syllables.indexOf('xiang')]);
+    expect(spans.map(([s, e]) => text.slice(s, e))).toEqual(['坊巷']);
+    expect(py.find(text, [syllables.indexOf('xi'), syllables.indexOf('an')]).map(([s, e]) => text.slice(s, e))).toEqual([
+      '西安',
+    ]);
+  });
+
+  it('matches initials to named terms, whole initials first', () => {
+    expect(py.terms('sy')).toEqual(['双拥', '双拥联盟']);
+    expect(py.terms('fx')).toEqual(['坊巷讲习所']);
+    expect(py.terms('s')).toEqual([]);
+  });
+
+  it('tells pinyin from other queries', () => {
+    expect(looksLikePinyin('shuangyong')).toBe(true);
+    expect(looksLikePinyin("xi'an")).toBe(true);
+    expect(looksLikePinyin('12345')).toBe(false);
+    expect(looksLikePinyin('双拥')).toBe(false);
+  });
+});
+
+describe('the URL holds the search state', () => {
+  it('reads and writes the query and filters', () => {
+    const state = readState(new URLSearchParams('q=%E5%8F%8C%E6%8B%A5&unit=A&tag=x&tag=y&bogus=1'));
+    expect(state).toEqual({ q: '双拥', filters: { unit: ['A'], tag: ['x', 'y'] } });
+    expect(readState(new URLSearchParams(writeState(state)))).toEqual(state);
+  });
+
+  it('toggles a facet value on and off', () => {
+    const on = toggle({ q: '', filters: {} }, 'type', '案例');
+    expect(on.filters).toEqual({ type: ['案例'] });
+    expect(toggle(on, 'type', '案例').filters).toEqual({});
+  });
+});
