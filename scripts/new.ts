@@ -330,7 +330,10 @@ export async function scaffold(argv: string[], io: Io, root: string): Promise<Cr
       source,
     });
     const file = join(root, 'content', 'timeline.yaml');
-    appendFileSync(file, `${readFileSync(file, 'utf8').endsWith('\n') ? '' : '\n'}${block}`);
+    const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    // An empty list written as `[]` cannot take a block item after it.
+    const kept = milestones.length === 0 ? current.replace(/^\s*\[\s*\]\s*$/m, '') : current;
+    writeFileSync(file, `${kept}${kept === '' || kept.endsWith('\n') ? '' : '\n'}${block}`);
     return { file: rel(file), url: `/timeline/#${id}` };
   }
 
