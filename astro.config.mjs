@@ -27,8 +27,8 @@ export default defineConfig({
   integrations: [
     contentCheck(),
     mdx(),
-    // The kiosk start screen is no page for search engines.
-    sitemap({ filter: (page) => !new URL(page).pathname.endsWith('/kiosk/') }),
+    // The kiosk start screen and the editors' component samples are no pages for search engines.
+    sitemap({ filter: (page) => !/\/(kiosk|design)\/$/.test(new URL(page).pathname) }),
     securityHeaders(),
     // The search index over the finished pages; a Pagefind error fails the build.
     pagefindSearch(),

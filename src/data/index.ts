@@ -37,6 +37,11 @@ export async function getCases(): Promise<CaseEntry[]> {
   );
 }
 
+/** The id of every case file, drafts included: for checking references to cases. */
+export async function allCaseIds(): Promise<string[]> {
+  return (await getCollection('cases')).map((c) => c.id);
+}
+
 /** All published halls, main hall first. */
 export async function getHalls(): Promise<HallEntry[]> {
   const kinds = ['总馆', '分馆', '展馆', '教育基地'];

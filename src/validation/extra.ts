@@ -1,3 +1,4 @@
+import { checkMdxComponents } from '../components/mdx/check.ts';
 import { checkBodySyntax } from './body.ts';
 import type { ExtraCheck } from './check.ts';
 import { checkImages } from './images.ts';
@@ -6,4 +7,11 @@ import { checkPlaceholders } from './placeholders.ts';
 import { checkTags } from './tags.ts';
 
 /** Checks on entry bodies (links, images, MDX syntax); each pushes problems onto the context. */
-export const extraChecks: ExtraCheck[] = [checkBodySyntax, checkBodyLinks, checkImages, checkPlaceholders, checkTags];
+export const extraChecks: ExtraCheck[] = [
+  checkBodySyntax,
+  checkBodyLinks,
+  checkImages,
+  checkPlaceholders,
+  checkTags,
+  checkMdxComponents,
+];
