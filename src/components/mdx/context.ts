@@ -22,3 +22,26 @@ export function whereUsed(locals: object, url: URL): string {
   const entry = entries.get(locals);
   return entry?.filePath ?? `页面 ${url.pathname}`;
 }
+
+const queues = new WeakMap<object, Promise<unknown>>();
+
+/**
+ * Renders one entry's body with the entry as context, one body at a time per page: a page that
+ * shows several bodies (the printable 案例汇编) renders them concurrently, and each body's
+ * components must see their own entry.
+ */
+export function withEntry<T>(locals: object, entry: ExhibitEntry, render: () => Promise<T>): Promise<T> {
+  const previous = queues.get(locals) ?? Promise.resolve();
+  const next = previous
+    .catch(() => undefined)
+    .then(async () => {
+      entries.set(locals, entry);
+      try {
+        return await render();
+      } finally {
+        entries.delete(locals);
+      }
+    });
+  queues.set(locals, next);
+  return next;
+}

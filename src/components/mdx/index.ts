@@ -12,7 +12,7 @@ import RelatedCase from './RelatedCase.astro';
 import Stat from './Stat.astro';
 
 export { Callout, Gallery, Honours, Photo, Quote, RelatedCase, Stat };
-export { provideEntry } from './context.ts';
+export { provideEntry, withEntry } from './context.ts';
 
 /** Pass to an entry's `<Content components={mdxComponents} />`. */
 export const mdxComponents = { Callout, Gallery, Honours, Photo, Quote, RelatedCase, Stat };
