@@ -4,6 +4,9 @@ import { distDir, port, rootUrl, subpath, subpathDistDir, subpathPort, subpathUr
 
 const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const launchOptions = { executablePath, args: chromiumArgs };
+/** Whole-site gate specs (issue 8), run once in their own project. */
+const gateSpecs = /(a11y|links|requests|csp|budgets)[^/]*\.spec\.ts/;
+const lighthouseSpecs = /lighthouse[^/]*\.spec\.ts/;
 const server = { reuseExistingServer: false, timeout: 300_000, stdout: 'ignore', stderr: 'pipe' } as const;
 
 export default defineConfig({
@@ -24,17 +27,32 @@ export default defineConfig({
     {
       name: 'desktop',
       use: { ...devices['Desktop Chrome'], viewport: { width: 1920, height: 1080 }, launchOptions },
-      testIgnore: /subpath\.spec\.ts/,
+      testIgnore: [/subpath\.spec\.ts/, gateSpecs, lighthouseSpecs],
     },
     {
       name: 'phone',
       use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions },
-      testIgnore: /subpath\.spec\.ts/,
+      testIgnore: [/subpath\.spec\.ts/, gateSpecs, lighthouseSpecs],
     },
     {
       name: 'subpath',
       use: { viewport: { width: 1280, height: 900 }, baseURL: subpathUrl, launchOptions },
       testMatch: /subpath\.spec\.ts/,
+    },
+    {
+      // Whole-site gates (axe, links, outside requests, CSP, size budgets); each sets its own
+      // screen sizes and presentations.
+      name: 'gates',
+      // No trace: a trace of a walk through every page is hundreds of MB; messages name page and rule.
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1920, height: 1080 }, launchOptions, trace: 'off' },
+      testMatch: gateSpecs,
+    },
+    {
+      // Lighthouse measures speed: it runs alone, after everything else, one page at a time.
+      name: 'lighthouse',
+      testMatch: lighthouseSpecs,
+      workers: 1,
+      dependencies: ['desktop', 'phone', 'subpath', 'gates'],
     },
   ],
   webServer: [

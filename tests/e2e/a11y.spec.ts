@@ -1,0 +1,154 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { part, presentations, sitePages, usePresentation } from '../gates/site.ts';
+import { distDir } from '../site.ts';
+
+/**
+ * Accessibility gate: axe (WCAG 2.0/2.1/2.2 A and AA rules) on every page of the built site, in
+ * the default, kiosk and elder presentations. Zero violations; a failure names the page, the
+ * presentation, the rule and the elements.
+ */
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/** Tests per presentation, so the two workers share the pages. */
+const PARTS = 3;
+
+async function axeViolations(page: Page, path: string, presentation: string): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  return violations.map((v) => {
+    const nodes = v.nodes
+      .slice(0, 5)
+      .map(
+        (n) =>
+          `    ${n.target.join(' ')}${n.failureSummary ? ` — ${n.failureSummary.split('\n').slice(1).join(' ').trim()}` : ''}`,
+      )
+      .join('\n');
+    return `${path} [${presentation}] ${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n${nodes}`;
+  });
+}
+
+for (const presentation of presentations) {
+  test.describe(`axe, ${presentation.name} presentation`, () => {
+    test.use(presentation.use);
+
+    for (let index = 0; index < PARTS; index++) {
+      test(`every page has no WCAG 2.2 AA violation (part ${index + 1} of ${PARTS})`, async ({ page }) => {
+        test.setTimeout(600_000);
+        await usePresentation(page, presentation);
+        const pages = part(sitePages(distDir), index, PARTS);
+        expect(pages.length).toBeGreaterThan(0);
+        const failures: string[] = [];
+        for (const path of pages) {
+          const response = await page.goto(path);
+          expect(response?.status(), `${path} answers`).toBeLessThan(400);
+          if (presentation.attribute) {
+            // The presentation really is on: otherwise this would silently test the default look.
+            await expect(page.locator('html'), `${path} in ${presentation.name}`).toHaveAttribute(
+              presentation.attribute,
+              '',
+            );
+          }
+          failures.push(...(await axeViolations(page, path, presentation.name)));
+        }
+        expect(failures, `axe found violations:\n${failures.join('\n')}`).toEqual([]);
+      });
+    }
+  });
+}
+
+test.describe('keyboard', () => {
+  test('the skip link is the first stop and moves focus to the main content', async ({ page }) => {
+    await page.goto('./cases/');
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: '跳到正文' });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main')).toBeFocused();
+    // The next Tab continues inside the main content, not back in the header.
+    await page.keyboard.press('Tab');
+    const inMain = await page.evaluate(() => document.querySelector('main')?.contains(document.activeElement));
+    expect(inMain).toBe(true);
+  });
+
+  test('every main navigation link is reachable with Tab and opens its section with Enter', async ({ page }) => {
+    await page.goto('./');
+    const nav = page.getByRole('navigation', { name: '主导航' });
+    const links = nav.getByRole('link');
+    const names = (await links.allTextContents()).map((s) => s.trim());
+    expect(names.length).toBeGreaterThanOrEqual(5);
+    const reached: string[] = [];
+    for (let i = 0; i < 40 && reached.length < names.length; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement;
+        return el?.closest('nav') && el instanceof HTMLAnchorElement ? el.textContent?.trim() : undefined;
+      });
+      if (focused && !reached.includes(focused)) reached.push(focused);
+    }
+    expect(reached, 'Tab order reaches the navigation links in their visual order').toEqual(names);
+    // Enter on the focused (last) link opens that section, marked as current.
+    const last = names.at(-1) ?? '';
+    await page.keyboard.press('Enter');
+    await expect(
+      page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: last, exact: true }),
+    ).toHaveAttribute('aria-current', 'page');
+  });
+
+  for (const presentation of presentations) {
+    test(`every Tab stop shows a visible focus indicator (${presentation.name})`, async ({ page }) => {
+      await page.setViewportSize(presentation.use.viewport);
+      await usePresentation(page, presentation);
+      const missing: string[] = [];
+      for (const path of ['/', '/cases/', focusCasePage]) {
+        await page.goto(path);
+        const seen = new Set<string>();
+        for (let i = 0; i < 120; i++) {
+          await page.keyboard.press('Tab');
+          const stop = await page.evaluate(focusIndicator);
+          if (!stop || seen.has(stop.key)) break; // focus left the page or came round again
+          seen.add(stop.key);
+          if (!stop.visible) missing.push(`${path} [${presentation.name}] ${stop.label}`);
+        }
+        expect(seen.size, `${path}: Tab reaches the page's links`).toBeGreaterThan(5);
+      }
+      expect(missing, `focused elements with no visible indicator:\n${missing.join('\n')}`).toEqual([]);
+    });
+  }
+});
+
+/** A case page with sources, tags and figures: many kinds of links. */
+const focusCasePage = '/cases/xinhuoshi/fangxiang-jiangxisuo/';
+
+/**
+ * Runs in the page: whether the focused element (or the card or box around it, up to three
+ * levels) draws an outline or box-shadow that it does not draw without focus.
+ */
+function focusIndicator() {
+  const el = document.activeElement as HTMLElement | null;
+  if (!el || el === document.body) return undefined;
+  const chain: HTMLElement[] = [];
+  for (
+    let node: HTMLElement | null = el;
+    node && chain.length < 4 && node !== document.body;
+    node = node.parentElement
+  ) {
+    chain.push(node);
+  }
+  // Read the end state of focus transitions, not a frame in the middle of them.
+  const look = () => {
+    for (const animation of document.getAnimations()) animation.finish();
+    return chain.map((node) => {
+      const style = getComputedStyle(node);
+      const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+      return `${outline ? `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}` : 'none'}|${style.boxShadow}`;
+    });
+  };
+  const focused = look();
+  el.blur();
+  const blurred = look();
+  el.focus({ preventScroll: true });
+  const visible = focused.some((f, i) => f !== blurred[i] && f !== 'none|none');
+  const label = `${el.tagName.toLowerCase()} “${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}”`;
+  const key = `${label}@${Math.round(el.getBoundingClientRect().top + scrollY)},${Math.round(el.getBoundingClientRect().left)}`;
+  return { visible, label, key };
+}

@@ -1,0 +1,91 @@
+import { expect, test, type Page } from '@playwright/test';
+import { part, presentations, sitePages, usePresentation } from '../gates/site.ts';
+import { distDir, rootUrl } from '../site.ts';
+
+/**
+ * Privacy and offline gate: no page may make the browser contact any origin but the site's own
+ * (no CDN, font service, analytics or map tiles). Every page of the sitemap is visited in every
+ * presentation; a failure names the page and the outside URL.
+ */
+const PARTS = 2;
+const siteOrigin = new URL(rootUrl).origin;
+
+/**
+ * Collects every request to another origin made by pages of this browser context (and aborts
+ * it), and every load the Content-Security-Policy blocked before it reached the network.
+ */
+async function watchOutsideRequests(page: Page, current: () => string): Promise<string[]> {
+  const outside: string[] = [];
+  await page.context().route(
+    (url) => !['data:', 'blob:', 'about:'].includes(url.protocol) && url.origin !== siteOrigin,
+    async (route) => {
+      outside.push(`${current()} requested ${route.request().url()} (${route.request().resourceType()})`);
+      await route.abort('blockedbyclient');
+    },
+  );
+  await page.exposeFunction('__zgBlocked', (uri: string, directive: string) => {
+    if (/^(https?|wss?):/.test(uri) && new URL(uri).origin !== siteOrigin) {
+      outside.push(`${current()} tried to load ${uri} (blocked by the CSP, ${directive})`);
+    }
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { __zgBlocked: (u: string, d: string) => void }).__zgBlocked(
+        e.blockedURI,
+        e.effectiveDirective,
+      ),
+    );
+  });
+  return outside;
+}
+
+for (const presentation of presentations) {
+  for (let index = 0; index < PARTS; index++) {
+    test(`no page contacts another origin, ${presentation.name} presentation (part ${index + 1})`, async ({ page }) => {
+      test.setTimeout(600_000);
+      await page.setViewportSize(presentation.use.viewport);
+      await usePresentation(page, presentation);
+      let path = '';
+      const outside = await watchOutsideRequests(page, () => path);
+      const pages = part(sitePages(distDir), index, PARTS);
+      expect(pages.length).toBeGreaterThan(0);
+      for (path of pages) {
+        await page.goto(path, { waitUntil: 'load' });
+        // Lazy images and deferred scripts load when the page is scrolled through.
+        await page.evaluate(async () => {
+          for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight) {
+            window.scrollTo(0, y);
+            await new Promise((r) => requestAnimationFrame(r));
+          }
+        });
+        await page.waitForLoadState('networkidle');
+      }
+      expect(outside, `requests to other origins:\n${outside.join('\n')}`).toEqual([]);
+    });
+  }
+}
+
+for (const withCsp of [true, false]) {
+  test(`the gate notices an outside script (${withCsp ? 'blocked by the CSP' : 'page without CSP'})`, async ({
+    page,
+  }) => {
+    // Proves the watcher works: a page that loads a script from a CDN is reported with its URL,
+    // whether the CSP stops it first or (on a server without the policy) the request goes out.
+    let path = '/about/';
+    const outside = await watchOutsideRequests(page, () => path);
+    await page.route('**/about/', async (route) => {
+      const response = await route.fetch();
+      let html = (await response.text()).replace(
+        '</main>',
+        '<script src="https://cdn.example.com/lib.js"></script></main>',
+      );
+      if (!withCsp) html = html.replace(/<meta http-equiv="content-security-policy"[^>]*>/, '');
+      await route.fulfill({ response, body: html });
+    });
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    path = '';
+    expect(outside).toHaveLength(1);
+    expect(outside[0]).toMatch(/^\/about\/ (requested|tried to load) https:\/\/cdn\.example\.com\/lib\.js/);
+  });
+}

@@ -1,0 +1,67 @@
+/**
+ * What the gates run over: every page of the built site (from its sitemap, plus the 404 page)
+ * in each presentation a visitor can get (default, kiosk, elder).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+
+/** Site paths (e.g. `/cases/x/`) listed in the sitemap of the built site in `dir`. */
+export function sitemapPaths(dir: string, base = '/'): string[] {
+  const index = join(dir, 'sitemap-index.xml');
+  if (!existsSync(index)) throw new Error(`${index} is missing: the build wrote no sitemap`);
+  const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1] ?? '');
+  const paths = locs(readFileSync(index, 'utf8')).flatMap((sitemap) =>
+    locs(readFileSync(join(dir, new URL(sitemap).pathname.slice(base.length)), 'utf8')),
+  );
+  return [...new Set(paths.map((loc) => new URL(loc).pathname))];
+}
+
+/** Every page the gates visit: the sitemap plus the 404 page (which no sitemap lists). */
+export function sitePages(dir: string): string[] {
+  return [...sitemapPaths(dir), '/404.html'];
+}
+
+/** Pages of one kind, e.g. `pagesUnder(dir, '/cases/')` → case pages (not the index). */
+export function pagesUnder(dir: string, prefix: string): string[] {
+  return sitemapPaths(dir).filter((p) => p.startsWith(prefix) && p !== prefix);
+}
+
+export interface Presentation {
+  name: 'default' | 'kiosk' | 'elder';
+  /** localStorage entries that switch the presentation on (read by ModeBoot before first paint). */
+  storage: Record<string, string>;
+  /** Attribute on <html> that shows the presentation is on. */
+  attribute?: string;
+  /** Screen the presentation is typically seen on. */
+  use: { viewport: { width: number; height: number }; hasTouch?: boolean; isMobile?: boolean };
+}
+
+export const presentations: Presentation[] = [
+  { name: 'default', storage: {}, use: { viewport: { width: 1920, height: 1080 } } },
+  {
+    name: 'kiosk',
+    storage: { 'zg-kiosk': '1' },
+    attribute: 'data-kiosk',
+    use: { viewport: { width: 1080, height: 1920 }, hasTouch: true },
+  },
+  {
+    name: 'elder',
+    storage: { 'zg-elder': '1' },
+    attribute: 'data-elder',
+    use: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true },
+  },
+];
+
+/** Switches the presentation on for every page this `page` opens (set before any script runs). */
+export async function usePresentation(page: Page, presentation: Presentation): Promise<void> {
+  if (Object.keys(presentation.storage).length === 0) return;
+  await page.addInitScript((entries) => {
+    for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
+  }, presentation.storage);
+}
+
+/** Splits `items` into `count` interleaved parts, so each test gets a similar mix of pages. */
+export function part<T>(items: T[], index: number, count: number): T[] {
+  return items.filter((_, i) => i % count === index);
+}
