@@ -7,6 +7,8 @@ const launchOptions = { executablePath, args: chromiumArgs };
 /** Whole-site gate specs (issue 8), run once in their own project. */
 const gateSpecs = /(a11y|links|requests|csp|budgets)[^/]*\.spec\.ts/;
 const lighthouseSpecs = /lighthouse[^/]*\.spec\.ts/;
+/** Kiosk specs (issue 6), run on touch screens in portrait and landscape. */
+const kioskSpecs = /kiosk[^/]*\.spec\.ts/;
 const server = { reuseExistingServer: false, timeout: 300_000, stdout: 'ignore', stderr: 'pipe' } as const;
 
 export default defineConfig({
@@ -27,17 +29,28 @@ export default defineConfig({
     {
       name: 'desktop',
       use: { ...devices['Desktop Chrome'], viewport: { width: 1920, height: 1080 }, launchOptions },
-      testIgnore: [/subpath\.spec\.ts/, gateSpecs, lighthouseSpecs],
+      testIgnore: [/subpath\.spec\.ts/, gateSpecs, lighthouseSpecs, kioskSpecs],
     },
     {
       name: 'phone',
       use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions },
-      testIgnore: [/subpath\.spec\.ts/, gateSpecs, lighthouseSpecs],
+      testIgnore: [/subpath\.spec\.ts/, gateSpecs, lighthouseSpecs, kioskSpecs],
     },
     {
       name: 'subpath',
       use: { viewport: { width: 1280, height: 900 }, baseURL: subpathUrl, launchOptions },
       testMatch: /subpath\.spec\.ts/,
+    },
+    {
+      // Kiosk totems (1080×1920) and landscape screens (1920×1080): touch, no mouse hover.
+      name: 'kiosk-portrait',
+      use: { viewport: { width: 1080, height: 1920 }, hasTouch: true, launchOptions },
+      testMatch: kioskSpecs,
+    },
+    {
+      name: 'kiosk-landscape',
+      use: { viewport: { width: 1920, height: 1080 }, hasTouch: true, launchOptions },
+      testMatch: kioskSpecs,
     },
     {
       // Whole-site gates (axe, links, outside requests, CSP, size budgets); each sets its own

@@ -59,7 +59,9 @@ export function serviceWorker(): AstroIntegration {
           sourcemap: false,
         });
         for (const warning of warnings) logger.warn(warning);
-        logger.info(`${SERVICE_WORKER_FILE}: ${count} files precached for offline kiosks (${(size / 1024 / 1024).toFixed(1)} MB)`);
+        logger.info(
+          `${SERVICE_WORKER_FILE}: ${count} files precached for offline kiosks (${(size / 1024 / 1024).toFixed(1)} MB)`,
+        );
       },
     },
   };

@@ -12,14 +12,7 @@
  *   the next reset, never in the middle of a visit.
  */
 import { Workbox } from 'workbox-window';
-import {
-  countdownSeconds,
-  idleSeconds,
-  isKiosk,
-  readTrail,
-  wipeTraces,
-  writeTrail,
-} from './state.ts';
+import { countdownSeconds, idleSeconds, isKiosk, readTrail, wipeTraces, writeTrail } from './state.ts';
 
 /** Events that count as a visitor being present. */
 const activity = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input'] as const;
@@ -242,20 +235,22 @@ class ZgKiosk extends HTMLElement {
 
   #watchActivity(): void {
     const signal = this.#abort.signal;
-    const onActivity = (event: Event) => {
+    const onActivity = () => {
       if (!this.#countdown?.open) this.#arm();
-      // Only a deliberate touch or key press stops the countdown, not a scroll it caused itself.
-      else if (event.type !== 'scroll' && event.type !== 'input') this.#continue();
     };
     for (const type of activity) window.addEventListener(type, onActivity, { capture: true, passive: true, signal });
     document.addEventListener('scroll', onActivity, { capture: true, passive: true, signal });
-    this.#countdown?.addEventListener('cancel', (event) => {
-      event.preventDefault();
-      this.#continue();
-    });
-    this.#countdown
-      ?.querySelector('[data-kiosk-continue]')
-      ?.addEventListener('click', () => this.#continue(), { signal });
+    // During the countdown the modal dialog takes every touch: 继续浏览, or a touch anywhere on
+    // the dimmed page (the dialog's backdrop), or Escape, continues the visit.
+    this.#countdown?.addEventListener('click', () => this.#continue(), { signal });
+    this.#countdown?.addEventListener(
+      'cancel',
+      (event) => {
+        event.preventDefault();
+        this.#continue();
+      },
+      { signal },
+    );
     // The attract loop announces the start of a visit.
     document.addEventListener('zg-kiosk-visit', () => this.#arm(), { signal });
     document.addEventListener('zg-kiosk-attract', () => this.#onAttract(), { signal });

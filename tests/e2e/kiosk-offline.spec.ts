@@ -1,0 +1,76 @@
+/**
+ * An offline kiosk: after one visit while online, the service worker serves every page, image
+ * and the search index with the network cut.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { distDir } from '../site.ts';
+
+const CASE_TITLE = '“坊巷讲习所”的探索与实践';
+
+/** An image the build ships: a processed photo when there is one, else the site icon. */
+function shippedImage(): string {
+  const photos = readdirSync(join(distDir, '_astro')).filter((f) => /\.(webp|avif|jpe?g|png)$/.test(f));
+  return photos[0] ? `_astro/${photos[0]}` : 'favicon.svg';
+}
+
+test('after a first visit, a case page, an image and a search work with the network cut', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await page.goto('./kiosk/');
+  // First visit: the worker installs, precaches the site and takes control.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
+    }
+  });
+
+  await context.setOffline(true);
+  // The network is really gone: a file the site does not have cannot be fetched.
+  const reachable = await page.evaluate(() =>
+    fetch('/not-in-the-cache.txt', { cache: 'no-store' }).then(
+      () => true,
+      () => false,
+    ),
+  );
+  expect(reachable).toBe(false);
+
+  await page.reload();
+  await page.locator('[data-kiosk-attract]').tap();
+  await page.getByRole('link', { name: CASE_TITLE }).tap();
+  await expect(page).toHaveURL(/\/cases\/xinhuoshi\/fangxiang-jiangxisuo\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(CASE_TITLE);
+  await expect(page.getByRole('complementary', { name: '扫码在手机上继续阅读' })).toBeVisible();
+  // Styles came from the cache too: the kiosk header is laid out, not raw HTML.
+  await expect(page.getByRole('navigation', { name: '主导航' })).toBeHidden();
+
+  // Images: those on the page, and one the build ships, decode from the cache.
+  const image = new URL(shippedImage(), page.url().replace(/cases\/.*$/, '')).href;
+  const widths = await page.evaluate(async (src) => {
+    const pictures = [...document.images];
+    const extra = new Image();
+    extra.src = src;
+    pictures.push(extra);
+    return Promise.all(
+      pictures.map((img) =>
+        img.decode().then(
+          () => img.naturalWidth,
+          () => 0,
+        ),
+      ),
+    );
+  }, image);
+  expect(widths.length).toBeGreaterThan(0);
+  expect(widths.every((w) => w > 0)).toBe(true);
+
+  // Search: the page, its script and the Pagefind index all come from the cache.
+  await page.getByRole('navigation', { name: '触摸屏导航' }).getByRole('link', { name: '搜索' }).tap();
+  await expect(page).toHaveURL(/\/search\/$/);
+  const keyboard = page.getByRole('group', { name: '屏幕键盘' });
+  for (const key of 'fxjxs') await keyboard.getByRole('button', { name: key, exact: true }).tap();
+  await expect(page.locator('#search-results').getByRole('link', { name: CASE_TITLE })).toBeVisible();
+  // A page opened directly by its address (with a query string) is served too.
+  await page.goto('./search/?q=坊巷讲习所');
+  await expect(page.locator('#search-results').getByRole('link', { name: CASE_TITLE })).toBeVisible();
+});
