@@ -7,6 +7,7 @@ import { defineConfig } from 'astro/config';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { markdownBody } from './src/integrations/markdown-body.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
+import { pruneOriginals } from './src/integrations/prune-originals.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { astroCsp } from './src/security.ts';
@@ -32,6 +33,8 @@ export default defineConfig({
     securityHeaders(),
     // The search index over the finished pages; a Pagefind error fails the build.
     pagefindSearch(),
+    // Originals of photos that only their AVIF/WebP versions stand for are not published.
+    pruneOriginals(),
     // Last: the offline kiosk's service worker precaches everything the others wrote.
     serviceWorker(),
   ],

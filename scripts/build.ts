@@ -1,31 +1,43 @@
 /**
  * `npm run build`: builds the site into a fresh folder and publishes it as dist/ only when the
  * build (content checks and search index included) succeeds. A failed build leaves the
- * published dist/ exactly as it was.
+ * published dist/ exactly as it was. PUBLISH_DIR publishes somewhere else than dist/.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
-const target = process.env['PUBLISH_DIR'] ?? 'dist';
+const target = resolve(process.env['PUBLISH_DIR'] ?? 'dist');
+const shown = process.env['PUBLISH_DIR'] ?? 'dist';
 const stamp = `${Date.now()}-${process.pid}`;
-const stage = `.build-${stamp}`;
-const previous = `.build-old-${stamp}`;
+// Beside the target, so that the swap is a rename on one file system and never a copy.
+const stage = join(dirname(target), `.build-${basename(target)}-${stamp}`);
+const previous = join(dirname(target), `.build-old-${basename(target)}-${stamp}`);
 
-const result = spawnSync('astro', ['build', ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  env: { ...process.env, OUT_DIR: `./${stage}` },
-});
+// NODE_ENV=production whatever the shell says, and none of the variables Astro would take as its
+// own import.meta.env (PROD, DEV, MODE …): with those, drafts would be published.
+const env = { ...process.env, NODE_ENV: 'production', OUT_DIR: stage };
+for (const key of ['PROD', 'DEV', 'MODE', 'SSR', 'BASE_URL']) delete env[key];
+
+mkdirSync(dirname(target), { recursive: true });
+const result = spawnSync('astro', ['build', ...process.argv.slice(2)], { stdio: 'inherit', env });
 
 if (result.status !== 0) {
   rmSync(stage, { recursive: true, force: true });
-  console.error(`\n✖ 构建失败：已发布的 ${target}/ 保持原样，没有任何改动。请按上面的提示修改后重新运行。`);
+  console.error(`\n✖ 构建失败：已发布的 ${shown}/ 保持原样，没有任何改动。请按上面的提示修改后重新运行。`);
   process.exit(1);
 }
 
 // Swap in the new build: two renames, so dist/ is never half-written.
-mkdirSync(dirname(target), { recursive: true });
-if (existsSync(target)) renameSync(target, previous);
-renameSync(stage, target);
+const hadTarget = existsSync(target);
+if (hadTarget) renameSync(target, previous);
+try {
+  renameSync(stage, target);
+} catch (error) {
+  if (hadTarget) renameSync(previous, target);
+  rmSync(stage, { recursive: true, force: true });
+  console.error(`\n✖ 无法替换 ${shown}/（${(error as Error).message}）：已发布的网站保持原样。`);
+  process.exit(1);
+}
 rmSync(previous, { recursive: true, force: true });
-console.log(`\n✔ 构建成功，已发布到 ${target}/`);
+console.log(`\n✔ 构建成功，已发布到 ${shown}/`);

@@ -15,8 +15,11 @@ export function contentCheck(): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ config, command, logger }) => {
         const root = fileURLToPath(config.root);
-        const { problems, notes } = await checkContent(root, extraChecks);
+        const { problems, notes, entries } = await checkContent(root, extraChecks);
         if (notes.length > 0) logger.warn(`\n${formatNotes(notes)}`);
+        const drafts = entries.filter((e) => e.data['draft'] === true).map((e) => e.file);
+        if (command === 'build' && drafts.length > 0)
+          logger.info(`${drafts.length} 个草稿（draft: true）不会发布：${drafts.join('、')}`);
         if (problems.length === 0) return;
         const report = formatProblems(problems);
         if (command === 'build') {

@@ -48,6 +48,22 @@ export interface RunResult {
   output: string;
 }
 
+/**
+ * The environment a person's terminal would give: without what vitest adds (PROD, DEV, MODE,
+ * BASE_URL …), which Astro would read as its own import.meta.env and so publish drafts.
+ */
+export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of Object.keys(env))
+    if (/^(VITEST|TEST$|PROD$|DEV$|MODE$|SSR$|BASE_URL$|NODE_ENV$)/.test(key)) delete env[key];
+  return {
+    ...env,
+    PATH: `${join(repoRoot, 'node_modules', '.bin')}:${process.env['PATH'] ?? ''}`,
+    FORCE_COLOR: '0',
+    ...extra,
+  };
+}
+
 /** Runs a command in `cwd` with Node 24 and the project's binaries on PATH. */
 export function run(
   command: string,
@@ -58,14 +74,8 @@ export function run(
   return new Promise((done) => {
     const child = spawn(command, args, {
       cwd,
-      env: {
-        ...process.env,
-        PATH: `${join(repoRoot, 'node_modules', '.bin')}:${process.env['PATH'] ?? ''}`,
-        // Its own Astro cache, never the one shared by the other builds on this machine.
-        CACHE_DIR: join(cwd, '.cache-astro'),
-        FORCE_COLOR: '0',
-        ...env,
-      },
+      // Its own Astro cache, never the one shared by the other builds on this machine.
+      env: cleanEnv({ CACHE_DIR: join(cwd, '.cache-astro'), ...env }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

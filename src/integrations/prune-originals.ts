@@ -1,0 +1,53 @@
+import { readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+
+const picture = /\.(jpe?g|png|webp|avif|gif|tiff?)$/i;
+const text = /\.(html|css|js|mjs|json|xml|webmanifest|txt)$/i;
+
+async function walk(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await walk(full)));
+    else out.push(full);
+  }
+  return out;
+}
+
+/**
+ * Removes the original of every photo that no page, style or script refers to. Astro copies the
+ * original of each content-collection image into _astro/ even when only its resized AVIF/WebP
+ * versions are used (withastro/astro#17706), so a 6000 px phone photo would be published as it
+ * is, and precached by the kiosks' service worker. Must run before the service worker is written.
+ */
+export function pruneOriginals(): AstroIntegration {
+  return {
+    name: 'zhanguan:prune-originals',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        const assets = join(out, '_astro');
+        const files = await walk(out);
+        const pictures = files.filter((f) => f.startsWith(assets) && picture.test(f));
+        if (pictures.length === 0) return;
+        let used = '';
+        for (const f of files) if (text.test(f)) used += await readFile(f, 'utf8');
+        let removed = 0;
+        let bytes = 0;
+        for (const f of pictures) {
+          const name = f.slice(assets.length + 1);
+          if (used.includes(`_astro/${name}`)) continue;
+          bytes += (await stat(f)).size;
+          await unlink(f);
+          removed++;
+        }
+        if (removed > 0)
+          logger.info(
+            `删除了 ${removed} 张没有被页面使用的原始照片（${Math.round(bytes / 1024)} KB），只发布压缩后的版本`,
+          );
+      },
+    },
+  };
+}
