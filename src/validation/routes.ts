@@ -40,18 +40,18 @@ export function siteRoutes(ctx: CheckContext): SiteRoutes {
   const published = ctx.entries.filter((e) => e.data['draft'] !== true);
   for (const e of ctx.entries) if (e.data['draft'] === true) drafts.set(`/${e.collection}/${e.slug}/`, e.file);
 
-  const tags = new Map<string, number>();
+  // Distinct tags by slug: tags whose pinyin collides get -2, -3 … (see getTags in src/data/index.ts).
+  const tags = new Map<string, Set<string>>();
   for (const e of published) {
     const list = Array.isArray(e.data['tags']) ? (e.data['tags'] as unknown[]) : [];
-    for (const tag of new Set(list.filter((t): t is string => typeof t === 'string'))) {
+    for (const tag of list.filter((t): t is string => typeof t === 'string')) {
       const slug = tagSlug(tag) || 'tag';
-      tags.set(slug, (tags.get(slug) ?? 0) + 1);
+      tags.set(slug, (tags.get(slug) ?? new Set()).add(tag));
     }
   }
-  // Tags whose pinyin collides get -2, -3 … (see getTags in src/data/index.ts).
-  const tagSlugs = [...tags].flatMap(([slug, n]) => [
+  const tagSlugs = [...tags].flatMap(([slug, names]) => [
     slug,
-    ...Array.from({ length: n - 1 }, (_, i) => `${slug}-${i + 2}`),
+    ...Array.from({ length: names.size - 1 }, (_, i) => `${slug}-${i + 2}`),
   ]);
   const ids = (name: keyof CheckContext['registry']) => ctx.registry[name].map(({ item }) => String(item['id']));
   const dynamic: Record<string, string[]> = {
