@@ -190,8 +190,8 @@ async function askSource(io: Io, root: string, flags: Record<string, string | un
     const date = await answer(io, flags['published'], '', parseDate, '');
     return register(flags['publisher'], date, flags['headline'], flags['url']);
   }
-  io.print('来源：本馆的每个条目都要注明出自哪篇报道。已登记的报道（最近的在前）：');
-  const recent = [...sources].reverse().slice(0, 9);
+  io.print('来源：本馆的每个条目都要注明出自哪篇报道。已登记的报道（最近发表的在前）：');
+  const recent = [...sources].sort((a, b) => String(b['date']).localeCompare(String(a['date']))).slice(0, 9);
   recent.forEach((s, i) =>
     io.print(
       `  ${i + 1}. ${String(s['id'])}  ${String(s['publisher'])} ${String(s['date'])} ${String(s['title'] ?? '')}`,
@@ -229,6 +229,7 @@ async function askChoice(
   options: string[],
   fallback: string | undefined,
   blankLabel: string,
+  labels: Record<string, string> = {},
 ): Promise<string | undefined> {
   if (given !== undefined) {
     if (given === '' || options.includes(given)) return given || undefined;
@@ -236,7 +237,7 @@ async function askChoice(
   }
   if (!io.ask || options.length === 0) return fallback;
   io.print(`${title}：`);
-  options.forEach((o, i) => io.print(`  ${i + 1}. ${o}`));
+  options.forEach((o, i) => io.print(`  ${i + 1}. ${o}${labels[o] ? `  ${labels[o]}` : ''}`));
   for (;;) {
     const text = (await io.ask(`选择序号（直接回车：${blankLabel}）：`)).trim();
     if (text === '') return fallback;
@@ -357,8 +358,10 @@ export async function scaffold(argv: string[], io: Io, root: string): Promise<Cr
       (t) => parseYear(t || String(new Date().getFullYear())),
       '缺少 --year（年份，例如 2024）',
     );
-    const series = readList(root, 'series.yaml').map((s) => String(s['id']));
-    const chosen = await askChoice(io, flags['series'], '案例系列', series, undefined, '不属于任何系列');
+    const seriesList = readList(root, 'series.yaml');
+    const series = seriesList.map((s) => String(s['id']));
+    const names = Object.fromEntries(seriesList.map((s) => [String(s['id']), String(s['name'] ?? '')]));
+    const chosen = await askChoice(io, flags['series'], '案例系列', series, undefined, '不属于任何系列', names);
     values2['year'] = String(year);
     values2['series'] = chosen
       ? `# 系列（可选）：content/series.yaml 中的编号\nseries: ${chosen}`

@@ -142,21 +142,22 @@ describe('npm run new -- case', () => {
       '2025', // year
       '', // no series
       '', // top-level folder
-      '1', // the newest source
+      '1', // the most recently published source
       '', // proposed file name
     ]);
     const created = await scaffold(['case'], io, root);
     expect(io.asked[0]).toBe('案例标题：');
     expect(io.asked[1]).toContain('所属单位');
     expect(io.printed).toContain('  年份请写四位阿拉伯数字，例如 2024');
-    const sources = parse(readFileSync(join(root, 'content/sources.yaml'), 'utf8')) as { id: string }[];
+    const sources = parse(readFileSync(join(root, 'content/sources.yaml'), 'utf8')) as { id: string; date: string }[];
+    const newest = [...sources].sort((a, b) => b.date.localeCompare(a.date))[0];
     const data = parse(splitFrontmatter(readFileSync(join(root, created.file), 'utf8'))?.yaml ?? '') as Record<
       string,
       unknown
     >;
     expect(data['unit']).toMatch(/鉴江/);
     expect(data['year']).toBe(2025);
-    expect(data['sources']).toEqual([sources.at(-1)?.id]);
+    expect(data['sources']).toEqual([newest?.id]);
     expect(created.file).toMatch(/^content\/cases\/luo-yuan-jian-jiang\.md$/);
     expect((await checkContent(root, extraChecks)).problems).toEqual([]);
   });
