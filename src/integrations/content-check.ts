@@ -1,3 +1,4 @@
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkContent } from '../validation/check.ts';
@@ -7,14 +8,16 @@ import { extraChecks } from '../validation/extra.ts';
 /**
  * Runs the staff-facing content checks before Astro loads any collection, so a mistake stops
  * the build with the Chinese report instead of a stack trace. In dev it only warns, so the
- * preview keeps running while the file is being fixed.
+ * preview keeps running while the file is being fixed, and checks again whenever a content file
+ * is saved.
  */
 export function contentCheck(): AstroIntegration {
+  let root = '';
   return {
     name: 'zhanguan:content-check',
     hooks: {
       'astro:config:setup': async ({ config, command, logger }) => {
-        const root = fileURLToPath(config.root);
+        root = fileURLToPath(config.root);
         const { problems, notes, entries } = await checkContent(root, extraChecks);
         if (notes.length > 0) logger.warn(`\n${formatNotes(notes)}`);
         const drafts = entries.filter((e) => e.data['draft'] === true).map((e) => e.file);
@@ -29,6 +32,20 @@ export function contentCheck(): AstroIntegration {
           throw error;
         }
         logger.warn(`\n${report}`);
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        const content = join(root, 'content') + sep;
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        server.watcher.on('all', (_event, path) => {
+          if (!path.startsWith(content)) return;
+          clearTimeout(timer);
+          // Editors save several times in a row; check once they stop.
+          timer = setTimeout(async () => {
+            const { problems } = await checkContent(root, extraChecks);
+            if (problems.length > 0) logger.warn(`\n${formatProblems(problems)}`);
+            else logger.info('内容检查通过');
+          }, 300);
+        });
       },
     },
   };
