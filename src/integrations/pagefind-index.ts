@@ -112,7 +112,9 @@ function pinyinTables(texts: string[]) {
   const syllables = new Set<string>();
   const valid = (s: string) => /^[a-z]+$/.test(s);
   for (const ch of chars) {
-    const readings = (pinyin(ch, { multiple: true, type: 'array', toneType: 'none', v: true }) as string[]).filter(valid);
+    const readings = (pinyin(ch, { multiple: true, type: 'array', toneType: 'none', v: true }) as string[]).filter(
+      valid,
+    );
     all.set(ch, readings);
     readings.forEach((s) => syllables.add(s));
   }
@@ -156,10 +158,11 @@ export async function buildSearchIndex(dir: string, log: (msg: string) => void =
     const bundle = await index.getFiles();
     check('无法生成索引', bundle.errors);
     const byUrl = new Map<string, Fragment>();
-    for (const f of bundle.files) if (f.path.startsWith('fragment/')) {
-      const fragment = readFragment(f.content);
-      byUrl.set(fragment.url, fragment);
-    }
+    for (const f of bundle.files)
+      if (f.path.startsWith('fragment/')) {
+        const fragment = readFragment(f.content);
+        byUrl.set(fragment.url, fragment);
+      }
     const pages = urls.map((url) => {
       const fragment = byUrl.get(url);
       if (!fragment) throw new SearchIndexError(`Pagefind 没有收录 ${url}`);
@@ -198,7 +201,11 @@ export async function buildSearchIndex(dir: string, log: (msg: string) => void =
       ids.set(url, name.replace(/\.pf_fragment$/, ''));
       if (url.startsWith(TOKEN_URL)) await rm(path);
     }
-    const manifest = buildManifest(pages, (i) => ids.get(`${TOKEN_URL}${i}/`), (url) => ids.get(url));
+    const manifest = buildManifest(
+      pages,
+      (i) => ids.get(`${TOKEN_URL}${i}/`),
+      (url) => ids.get(url),
+    );
     await writeFile(join(outputPath, 'zg-search.json'), JSON.stringify(manifest));
 
     const chars = [...py.chars].sort();

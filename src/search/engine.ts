@@ -11,9 +11,9 @@
  * Facets are counted over the results from the manifest, so they need no page text.
  */
 import { FACETS, type FacetKey, type SearchManifest } from './manifest.ts';
-import { normalize, normalizeWithMap, occurrences } from './normalize.ts';
+import { normalize, normalizeWithMap, occurrences, wordRuns } from './normalize.ts';
 import { looksLikePinyin, Pinyin, type PinyinData } from './pinyin.ts';
-import { queryTokens, syllableQueryTokens } from './tokens.ts';
+import { charCode, queryTokens, syllableQueryTokens } from './tokens.ts';
 
 /** The subset of Pagefind's browser API used here. */
 interface PagefindResult {
@@ -173,6 +173,7 @@ export class SearchEngine {
         }
       }
     }
+    if (q !== '' && found.size === 0 && related.size === 0) await this.#apart(q, related);
     for (const record of found.keys()) related.delete(record);
 
     const facets = this.#facets([...found.keys()], filters);
@@ -198,7 +199,8 @@ export class SearchEngine {
       .sort((a, b) => a[0] - b[0]);
     const meta = fragment.meta;
     return {
-      url: `${this.#base}${fragment.url.replace(/^\//, '')}`,
+      // Pagefind puts the base path in front (options.baseUrl).
+      url: fragment.url,
       title: meta['title'] ?? fragment.url,
       type: meta['type'],
       unit: meta['unit'],
@@ -234,10 +236,28 @@ export class SearchEngine {
         if (count > 0) {
           found += 1;
           add(this.#rank(hit, [q], loaded, penalty));
-        } else related?.set(record, { ...hit, rank: -1 - record });
+        } else related?.set(record, { ...hit, rank: closeness(q, loaded, score) });
       }),
     );
     return found;
+  }
+
+  /**
+   * Pages that hold every character of the query but never the query itself, closest first
+   * (most of the query's adjacent pairs), for the empty state.
+   */
+  async #apart(q: string, related: Map<number, Hit>): Promise<void> {
+    const chars = [...new Set(wordRuns(q).flat())];
+    if (chars.length < 2) return;
+    const candidates = (await this.#tokenSearch(chars.map((c) => `q${charCode(c)}`).join(' ')))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 50);
+    await Promise.all(
+      candidates.map(async ({ record, score }) => {
+        const rank = closeness(q, await this.#load(record), score);
+        related.set(record, { record, kind: 'text', via: [], count: 0, score, rank });
+      }),
+    );
   }
 
   /** Rank: match kind first, then a match in the title, a tag equal to the query, occurrences. */
@@ -316,6 +336,21 @@ export class SearchEngine {
   }
 }
 
+/** Letters and digits only: 党建+双拥 → 党建双拥. */
+const bare = (text: string) => wordRuns(text).flat().join('');
+
+/**
+ * Rank of a page that has the query's characters but not the query: the query with only
+ * punctuation between its characters (党建双拥 in 党建+双拥) first, in the title before the text,
+ * then the pages with most of the query's adjacent pairs.
+ */
+function closeness(q: string, loaded: Loaded, score: number): number {
+  const whole = bare(q);
+  const pairs = wordRuns(q).flatMap((run) => run.slice(1).map((c, i) => run[i]! + c));
+  const close = (bare(loaded.title).includes(whole) ? 2e5 : 0) + (bare(loaded.norm.text).includes(whole) ? 1e5 : 0);
+  return close + pairs.filter((p) => loaded.norm.text.includes(p)).length * 1e3 + score;
+}
+
 /** Characters of context before and after the first match. */
 const BEFORE = 24;
 const AFTER = 90;
@@ -351,9 +386,7 @@ export function excerpt(
     at = e;
   }
   if (at < to) pieces.push({ text: text.slice(at, to), mark: false });
-  const clean = pieces
-    .map((p) => ({ ...p, text: displayText(p.text) }))
-    .filter((p) => p.text.length > 0);
+  const clean = pieces.map((p) => ({ ...p, text: displayText(p.text) })).filter((p) => p.text.length > 0);
   if (clean.length > 0) {
     if (from > 0) clean[0]!.text = `…${clean[0]!.text.replace(/^\s+/, '')}`;
     if (to < text.length) clean.at(-1)!.text = `${clean.at(-1)!.text.replace(/\s+$/, '')}…`;

@@ -40,7 +40,8 @@ export class Pinyin {
     for (const ch of data.chars) {
       const codes = data.readings[k++] ?? '';
       const set = new Set<number>();
-      for (let i = 0; i + 1 < codes.length; i += 2) set.add((codes.charCodeAt(i) - 97) * 26 + codes.charCodeAt(i + 1) - 97);
+      for (let i = 0; i + 1 < codes.length; i += 2)
+        set.add((codes.charCodeAt(i) - 97) * 26 + codes.charCodeAt(i + 1) - 97);
       this.#readings.set(ch, set);
     }
   }

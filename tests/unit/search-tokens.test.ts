@@ -117,9 +117,9 @@ describe('pinyin', () => {
     const text = '坊巷讲习所与双拥，西安';
     const spans = py.find(text, [syllables.indexOf('fang'), syllables.indexOf('xiang')]);
     expect(spans.map(([s, e]) => text.slice(s, e))).toEqual(['坊巷']);
-    expect(py.find(text, [syllables.indexOf('xi'), syllables.indexOf('an')]).map(([s, e]) => text.slice(s, e))).toEqual([
-      '西安',
-    ]);
+    expect(py.find(text, [syllables.indexOf('xi'), syllables.indexOf('an')]).map(([s, e]) => text.slice(s, e))).toEqual(
+      ['西安'],
+    );
   });
 
   it('matches initials to named terms, whole initials first', () => {

@@ -43,6 +43,11 @@ class SearchApp extends HTMLElement {
   #expanded = new Set<FacetKey>();
   #input!: HTMLInputElement;
 
+  /** The engine behind the page (the benchmark drives it directly to read whole result sets). */
+  get engine(): SearchEngine {
+    return this.#engine;
+  }
+
   connectedCallback() {
     this.#strings = JSON.parse(this.dataset['strings'] ?? '{}') as Strings;
     this.#engine = new SearchEngine(this.dataset['base'] ?? '/');
@@ -115,9 +120,10 @@ class SearchApp extends HTMLElement {
     else if (!q) this.#status(this.#t('browse', { n }));
     else this.#status(this.#t(outcome.pinyin.length > 0 ? 'countPinyin' : 'count', { n, q: this.#state.q.trim() }));
     await this.#renderHits(false);
-    if (run === this.#run) this.removeAttribute('aria-busy');
+    if (run !== this.#run) return;
     this.#renderEmpty(outcome);
     await this.#renderRelated(outcome, run);
+    if (run === this.#run) this.removeAttribute('aria-busy');
   }
 
   async #renderHits(more: boolean) {
@@ -149,9 +155,12 @@ class SearchApp extends HTMLElement {
     const title = el(heading, {}, el('a', { href: d.url }, ...this.#marked(d.title, hit)));
     const li = el('li', { 'data-type': d.type }, meta, title);
     if (d.excerpt.length > 0) {
-      li.append(el('p', { class: 'excerpt' }, ...d.excerpt.map((p) => (p.mark ? el('mark', { text: p.text }) : p.text))));
+      li.append(
+        el('p', { class: 'excerpt' }, ...d.excerpt.map((p) => (p.mark ? el('mark', { text: p.text }) : p.text))),
+      );
     }
-    if (hit.kind !== 'text' && hit.via.length > 0) li.append(el('p', { class: 'via', text: this.#t('via', { text: hit.via.join('、') }) }));
+    if (hit.kind !== 'text' && hit.via.length > 0)
+      li.append(el('p', { class: 'via', text: this.#t('via', { text: hit.via.join('、') }) }));
     return li;
   }
 
@@ -197,7 +206,13 @@ class SearchApp extends HTMLElement {
           el(
             'li',
             {},
-            el('label', {}, box, el('span', { text: value }), el('span', { class: 'n', text: this.#t('facet.count', { n: count }) })),
+            el(
+              'label',
+              {},
+              box,
+              el('span', { text: value }),
+              el('span', { class: 'n', text: this.#t('facet.count', { n: count }) }),
+            ),
           ),
         );
       }
@@ -247,7 +262,9 @@ class SearchApp extends HTMLElement {
       clear.addEventListener('click', () => this.#go({ q: this.#state.q, filters: {} }, 'push'));
       buttons.push(clear);
     }
-    box.replaceChildren(...(buttons.length ? [el('span', { class: 'sr-only', text: this.#t('filtersActive') }), ...buttons] : []));
+    box.replaceChildren(
+      ...(buttons.length ? [el('span', { class: 'sr-only', text: this.#t('filtersActive') }), ...buttons] : []),
+    );
     box.hidden = buttons.length === 0;
   }
 
@@ -256,7 +273,9 @@ class SearchApp extends HTMLElement {
     p.hidden = outcome.pinyin.length === 0;
     p.replaceChildren(
       this.#t('pinyin'),
-      ...outcome.pinyin.slice(0, 8).map((word) => el('a', { href: `?${writeState({ q: word, filters: {} })}`, text: word })),
+      ...outcome.pinyin
+        .slice(0, 8)
+        .map((word) => el('a', { href: `?${writeState({ q: word, filters: {} })}`, text: word })),
     );
   }
 
@@ -265,9 +284,7 @@ class SearchApp extends HTMLElement {
     box.hidden = outcome.hits.length > 0;
     if (!box.hidden) {
       const filtered = FACETS.some((k) => (this.#state.filters[k]?.length ?? 0) > 0);
-      const heading = outcome.query
-        ? this.#t('empty.title', { q: this.#state.q.trim() })
-        : this.#t('empty.filtered');
+      const heading = outcome.query ? this.#t('empty.title', { q: this.#state.q.trim() }) : this.#t('empty.filtered');
       const tips = el(
         'ul',
         { class: 'tips' },
@@ -291,7 +308,9 @@ class SearchApp extends HTMLElement {
     const box = this.querySelector<HTMLElement>('[data-related]')!;
     box.hidden = outcome.related.length === 0;
     if (box.hidden) return box.replaceChildren();
-    const items = await Promise.all(outcome.related.slice(0, PAGE).map((hit) => this.#item({ ...hit, kind: 'text' }, 'h3')));
+    const items = await Promise.all(
+      outcome.related.slice(0, PAGE).map((hit) => this.#item({ ...hit, kind: 'text' }, 'h3')),
+    );
     if (run !== this.#run) return;
     box.replaceChildren(el('p', { text: this.#t('related', { q: this.#state.q.trim() }) }), el('ol', {}, ...items));
   }

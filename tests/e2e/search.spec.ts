@@ -1,0 +1,151 @@
+import { expect, test, type Page } from '@playwright/test';
+import { search, settled } from './search-helpers.ts';
+
+/** Phones fold the filters away under “筛选”. */
+async function openFilters(page: Page) {
+  const details = page.locator('zg-search details');
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+  await expect(page.locator('[data-facets]')).toBeVisible();
+}
+
+const SHUANGYONG_CASE = /\/cases\/xinhuoshi\/dangjian-shuangyong\/$/;
+
+test.describe('search page', () => {
+  test('双拥 lists the 党建+双拥 case first, with type, unit, year and the word highlighted', async ({ page }) => {
+    const results = await search(page, `q=${encodeURIComponent('双拥')}`);
+    expect(results[0]?.href).toMatch(SHUANGYONG_CASE);
+    const status = page.getByRole('status');
+    await expect(status).toHaveText(`找到 ${results.length} 条包含“双拥”的内容`);
+    const first = page.locator('[data-hits] > li').first();
+    await expect(first.getByRole('heading', { level: 2 })).toHaveText('探索推行全国首个“党建+双拥”工作机制');
+    await expect(first.locator('.type')).toHaveText('案例');
+    await expect(first.locator('.meta')).toContainText('市委市直机关工委 · 2024 年');
+    await expect(first.locator('.excerpt mark').first()).toHaveText('双拥');
+    // The result opens the case.
+    await first.getByRole('link').click();
+    await expect(page).toHaveURL(SHUANGYONG_CASE);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('探索推行全国首个“党建+双拥”工作机制');
+  });
+
+  test('full pinyin and initials find the same case as the Chinese', async ({ page }) => {
+    const chinese = (await search(page, `q=${encodeURIComponent('双拥')}`)).map((r) => r.href);
+    const full = (await search(page, 'q=shuangyong')).map((r) => r.href);
+    expect(full[0]).toMatch(SHUANGYONG_CASE);
+    expect(new Set(full)).toEqual(new Set(chinese));
+    await expect(page.locator('[data-pinyin]')).toContainText('按拼音匹配：双拥');
+    await expect(page.locator('[data-hits] > li').first().locator('mark').first()).toHaveText('双拥');
+
+    const initials = (await search(page, 'q=sy')).map((r) => r.href);
+    expect(initials[0]).toMatch(SHUANGYONG_CASE);
+    for (const href of chinese) expect(initials).toContain(href);
+
+    const fangxiang = await search(page, 'q=fangxiang');
+    const fangxiangChinese = await search(page, `q=${encodeURIComponent('坊巷')}`);
+    for (const r of fangxiangChinese) expect(fangxiang.map((f) => f.href)).toContain(r.href);
+    expect(fangxiang[0]?.title).toContain('坊巷');
+  });
+
+  test('a unit filter narrows the list, the URL keeps it, reload and Back work', async ({ page }) => {
+    const all = await search(page, `q=${encodeURIComponent('机制')}`);
+    expect(all.length).toBeGreaterThan(3);
+    const filters = page.locator('[data-facets]');
+    await openFilters(page);
+    const unit = filters.getByRole('group', { name: '单位' });
+    const box = unit.getByRole('checkbox', { name: /^市委市直机关工委/ });
+    const label =
+      (await unit
+        .locator('label')
+        .filter({ hasText: /^市委市直机关工委/ })
+        .textContent()) ?? '';
+    const expected = Number(/(\d+) 条/.exec(label)?.[1]);
+    await box.check();
+    await expect(page).toHaveURL(/unit=%E5%B8%82%E5%A7%94%E5%B8%82%E7%9B%B4%E6%9C%BA%E5%85%B3%E5%B7%A5%E5%A7%94/);
+    await settled(page);
+    const narrowed = page.locator('[data-hits] > li');
+    await expect(narrowed).toHaveCount(expected);
+    expect(expected).toBeLessThan(all.length);
+    for (const meta of await narrowed.locator('.meta').allTextContents()) expect(meta).toContain('市委市直机关工委');
+    await expect(page.getByRole('button', { name: '取消筛选：单位：市委市直机关工委' })).toBeVisible();
+
+    await page.reload();
+    await settled(page);
+    await expect(page.locator('[data-hits] > li')).toHaveCount(expected);
+    await expect(page.getByRole('searchbox', { name: '搜索关键词' })).toHaveValue('机制');
+    await openFilters(page);
+    await expect(box).toBeChecked();
+
+    await page.goBack();
+    await settled(page);
+    await expect(page).not.toHaveURL(/unit=/);
+    await expect(page.locator('[data-hits] > li')).toHaveCount(Math.min(all.length, 20));
+  });
+
+  test('facets work with an empty query and combine', async ({ page }) => {
+    const halls = await search(page, `type=${encodeURIComponent('展馆')}`);
+    await expect(page.getByRole('status')).toHaveText(`共 ${halls.length} 条内容，可按条件筛选`);
+    expect(halls.length).toBeGreaterThan(3);
+    for (const type of await page.locator('[data-hits] .type').allTextContents()) expect(type).toBe('展馆');
+    const both = await search(page, `type=${encodeURIComponent('展馆')}&region=${encodeURIComponent('莆田市')}`);
+    expect(both.length).toBeGreaterThan(0);
+    expect(both.length).toBeLessThan(halls.length);
+    // Each facet shows counts for the other facets' selection.
+    await openFilters(page);
+    const regions = page.locator('[data-facets]').getByRole('group', { name: '地区' });
+    await expect(regions.getByRole('checkbox', { name: /福州市/ })).not.toBeChecked();
+  });
+
+  test('an unknown word gets a Chinese empty state with suggestions', async ({ page }) => {
+    expect(await search(page, `q=${encodeURIComponent('量子计算机')}`)).toEqual([]);
+    const empty = page.locator('[data-empty]');
+    await expect(empty.getByRole('heading', { level: 2 })).toHaveText('没有找到包含“量子计算机”的内容');
+    await expect(empty).toContainText('拼音');
+    const suggestion = empty.getByRole('link').first();
+    const word = (await suggestion.textContent()) ?? '';
+    await suggestion.click();
+    await settled(page);
+    await expect(page.getByRole('searchbox', { name: '搜索关键词' })).toHaveValue(word);
+    await expect(page.locator('[data-hits] > li').first()).toBeVisible();
+  });
+
+  test('typing searches as you go and keeps the query in the URL', async ({ page }) => {
+    await page.goto('search/');
+    await settled(page);
+    const box = page.getByRole('searchbox', { name: '搜索关键词' });
+    await expect(box).toBeFocused();
+    await box.fill('网格');
+    await expect(page).toHaveURL(/q=%E7%BD%91%E6%A0%BC/);
+    await settled(page);
+    await expect(page.getByRole('status')).toContainText('包含“网格”');
+    await expect(page.locator('[data-hits] h2').first()).toContainText('网格');
+  });
+});
+
+test.describe('header search box', () => {
+  test('is on every page, labelled, reached with /, and opens the results', async ({ page, isMobile }) => {
+    await page.goto('cases/');
+    const box = page.getByRole('banner').getByRole('searchbox', { name: '搜索展馆内容' });
+    if (isMobile) {
+      // Phones show a search button in the header that opens the search page.
+      await page.getByRole('banner').getByRole('button', { name: '搜索' }).click();
+      await expect(page).toHaveURL(/\/search\/(\?q=)?$/);
+      await expect(page.getByRole('searchbox', { name: '搜索关键词' })).toBeFocused();
+      return;
+    }
+    await expect(box).toHaveAttribute('aria-keyshortcuts', '/');
+    await page.locator('body').press('/');
+    await expect(box).toBeFocused();
+    await box.fill('12345');
+    await box.press('Enter');
+    await expect(page).toHaveURL(/\/search\/\?q=12345$/);
+    await settled(page);
+    await expect(page.getByRole('status')).toContainText('包含“12345”');
+  });
+
+  test('loads no search code until the visitor searches', async ({ page }) => {
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto('cases/xinhuoshi/wangge-zhili/');
+    await page.waitForLoadState('networkidle');
+    expect(requested.filter((p) => p.includes('/pagefind/'))).toEqual([]);
+  });
+});
