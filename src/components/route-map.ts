@@ -14,6 +14,8 @@ export interface RouteLayout {
   height: number;
   /** Centre of each stop, in travel order. */
   stops: Point[];
+  /** The touch area of each stop: its marker and its name. */
+  hits: { x: number; y: number; width: number; height: number }[];
   /** Where each stop's name goes, and how it is anchored. */
   labels: (Point & { anchor: 'start' | 'middle' | 'end' })[];
   /** The river band, a smooth path through (and beyond) the stops. */
@@ -58,12 +60,18 @@ export function wideLayout(count: number): RouteLayout {
     y: i % 2 === 1 ? p.y - 40 : p.y + 56,
     anchor: 'middle' as const,
   }));
+  const hits = stops.map((p, i) => {
+    const top = Math.min(p.y - 32, labels[i]!.y - 24);
+    const bottom = Math.max(p.y + 32, labels[i]!.y + 8);
+    return { x: p.x - step / 2 + 4, y: top, width: step - 8, height: bottom - top };
+  });
   const riverPoints = [{ x: 0, y: wave(0) }, ...stops, { x: width, y: wave(width) }];
   const start = stops[0] ?? { x: left, y: mid };
   return {
     width,
     height,
     stops,
+    hits,
     labels,
     river: smoothPath(riverPoints),
     route: smoothPath(stops),
@@ -84,12 +92,14 @@ export function tallLayout(count: number): RouteLayout {
   const wave = (y: number) => mid + 22 * Math.sin(((y - top) / Math.max((count - 1) * step, 1)) * Math.PI * 2.2);
   const stops = Array.from({ length: count }, (_, i) => ({ x: wave(top + i * step), y: top + i * step }));
   const labels = stops.map((p) => ({ x: 150, y: p.y + 7, anchor: 'start' as const }));
+  const hits = stops.map((p) => ({ x: p.x - 34, y: p.y - step / 2 + 4, width: width - p.x + 26, height: step - 8 }));
   const riverPoints = [{ x: wave(0), y: 0 }, ...stops, { x: wave(height), y: height }];
   const start = stops[0] ?? { x: mid, y: top };
   return {
     width,
     height,
     stops,
+    hits,
     labels,
     river: smoothPath(riverPoints),
     route: smoothPath(stops),

@@ -5,3 +5,4 @@ export * from './case.ts';
 export * from './hall.ts';
 export * from './route.ts';
 export * from './timeline.ts';
+export * from './export.ts';
