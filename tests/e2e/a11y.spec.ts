@@ -1,7 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { part, presentations, sitePages, usePresentation } from '../gates/site.ts';
 import { distDir } from '../site.ts';
+
+/** The built HTML of a site path. */
+const pageHtml = (path: string) =>
+  readFileSync(join(distDir, path.endsWith('.html') ? path : `${path}index.html`), 'utf8');
 
 /**
  * Accessibility gate: axe (WCAG 2.0/2.1/2.2 A and AA rules) on every page of the built site, in
@@ -13,7 +19,11 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const PARTS = 3;
 
 async function axeViolations(page: Page, path: string, presentation: string): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  // Only violations are needed: skipping the passes' details makes each run much faster.
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(TAGS)
+    .options({ resultTypes: ['violations'] })
+    .analyze();
   return violations.map((v) => {
     const nodes = v.nodes
       .slice(0, 5)
@@ -92,6 +102,65 @@ test.describe('keyboard', () => {
     await expect(
       page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: last, exact: true }),
     ).toHaveAttribute('aria-current', 'page');
+  });
+
+  test('search: “/” focuses the header box, Enter shows results, Tab and Enter open one', async ({ page }) => {
+    test.skip(!sitePages(distDir).includes('/search/'), 'the site has no search page');
+    await page.goto(focusCasePage);
+    await page.keyboard.press('/');
+    const box = page.getByRole('search').first().getByRole('searchbox');
+    await expect(box).toBeFocused();
+    await page.keyboard.type('讲习所');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/search\/\?q=/);
+    const results = page.getByRole('region', { name: '搜索结果' });
+    const first = results.getByRole('link').first();
+    await expect(first).toContainText('讲习所');
+    // Tab from the search box reaches the first result (filters come first, results after).
+    let onResult = false;
+    for (let i = 0; i < 60 && !onResult; i++) {
+      await page.keyboard.press('Tab');
+      onResult = await first.evaluate((el) => el === document.activeElement);
+    }
+    expect(onResult, 'Tab reaches the first result').toBe(true);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/(cases|halls|routes)\/.+\/$/);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('讲习所');
+  });
+
+  test('lightbox: opens from the keyboard, arrows move, Escape closes and returns focus', async ({ page }) => {
+    const withGallery = sitePages(distDir).find((path) => pageHtml(path).includes('<zg-gallery'));
+    test.skip(!withGallery, 'no page of the site uses the Gallery lightbox');
+    await page.goto(withGallery ?? '/');
+    const photo = page.locator('zg-gallery a[data-zg-photo]').first();
+    // Reach the first photo with Tab, as a keyboard user would.
+    let onPhoto = false;
+    for (let i = 0; i < 200 && !onPhoto; i++) {
+      await page.keyboard.press('Tab');
+      onPhoto = await photo.evaluate((el) => el === document.activeElement);
+    }
+    expect(onPhoto, `Tab reaches the first photo on ${withGallery}`).toBe(true);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toBeVisible();
+    // Focus is inside the dialog, and Tab moves it to another of its buttons, not to the page behind.
+    const focusInDialog = () => dialog.evaluate((d) => d.contains(document.activeElement));
+    expect(await focusInDialog()).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusInDialog()).toBe(true);
+    await page.keyboard.press('Tab');
+    const counter = dialog.locator('[aria-live]');
+    const before = await counter.textContent();
+    const photos = await page.locator('zg-gallery').first().locator('a[data-zg-photo]').count();
+    if (photos > 1) {
+      await page.keyboard.press('ArrowRight');
+      await expect(counter).not.toHaveText(before ?? '');
+      await page.keyboard.press('ArrowLeft');
+      await expect(counter).toHaveText(before ?? '');
+    }
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(photo).toBeFocused();
   });
 
   for (const presentation of presentations) {

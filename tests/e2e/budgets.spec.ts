@@ -1,6 +1,6 @@
 import { expect, test, type Response } from '@playwright/test';
 import { budgets, gzipSize, inlineScripts, kb } from '../gates/budgets.ts';
-import { part, sitePages } from '../gates/site.ts';
+import { part, sitePages, visitWhole } from '../gates/site.ts';
 import { distDir, rootUrl } from '../site.ts';
 
 /**
@@ -48,14 +48,7 @@ for (let index = 0; index < PARTS; index++) {
     let largestCase = { path: '', bytes: 0 };
     for (const path of pages) {
       pending = [];
-      await page.goto(path, { waitUntil: 'load' });
-      await page.evaluate(async () => {
-        for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight) {
-          window.scrollTo(0, y);
-          await new Promise((r) => setTimeout(r, 30));
-        }
-      });
-      await page.waitForLoadState('networkidle');
+      await visitWhole(page, path);
       const downloads = (await Promise.all(pending)).filter((d): d is Download => d !== undefined);
       const html = downloads.find((d) => d.type === 'document');
       expect(html, `${path} was downloaded`).toBeTruthy();

@@ -93,6 +93,23 @@ for (let index = 0; index < PARTS; index++) {
   });
 }
 
+test('search works under the policy (Pagefind WebAssembly allowed by wasm-unsafe-eval)', async ({ page }) => {
+  test.skip(!sitePages(distDir).includes('/search/'), 'the site has no search page');
+  const violations = await watchViolations(page);
+  const policy = headerPolicy();
+  await page.route('**/*', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
+  });
+  await page.goto('./search/?q=讲习所');
+  const results = page.getByRole('region', { name: '搜索结果' });
+  await expect(results.getByRole('link').first()).toContainText('讲习所');
+  // Typing a new query searches again (the engine, its WebAssembly and index chunks all load).
+  await page.getByRole('main').getByRole('searchbox').first().fill('双拥');
+  await expect(results.getByRole('link').first()).toContainText('双拥');
+  expect(violations, violations.join('\n')).toEqual([]);
+});
+
 test('the presentation modes still switch on under the policy (inline boot script allowed by hash)', async ({
   page,
 }) => {

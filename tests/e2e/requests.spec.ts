@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { part, presentations, sitePages, usePresentation } from '../gates/site.ts';
+import { part, presentations, sitePages, usePresentation, visitWhole } from '../gates/site.ts';
 import { distDir, rootUrl } from '../site.ts';
 
 /**
@@ -50,20 +50,45 @@ for (const presentation of presentations) {
       const pages = part(sitePages(distDir), index, PARTS);
       expect(pages.length).toBeGreaterThan(0);
       for (path of pages) {
-        await page.goto(path, { waitUntil: 'load' });
-        // Lazy images and deferred scripts load when the page is scrolled through.
-        await page.evaluate(async () => {
-          for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight) {
-            window.scrollTo(0, y);
-            await new Promise((r) => requestAnimationFrame(r));
-          }
-        });
-        await page.waitForLoadState('networkidle');
+        await visitWhole(page, path);
       }
       expect(outside, `requests to other origins:\n${outside.join('\n')}`).toEqual([]);
     });
   }
 }
+
+test('a kiosk visit and a search contact no other origin', async ({ browser }) => {
+  const pages = sitePages(distDir);
+  test.skip(!pages.includes('/kiosk/') && !pages.includes('/search/'), 'no kiosk or search page');
+  // A touch screen with the service worker on, as the kiosk PC runs it.
+  const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
+  const page = await context.newPage();
+  let path = '';
+  const outside = await watchOutsideRequests(page, () => path);
+  if (pages.includes('/kiosk/')) {
+    path = '/kiosk/';
+    await page.goto(path);
+    const attract = page.locator('[data-kiosk-attract]');
+    if (await attract.isVisible()) await attract.tap();
+    // Follow the first tile of the start screen, then come back.
+    await page.getByRole('main').getByRole('link').first().tap();
+    await page.waitForLoadState('load');
+    path = new URL(page.url()).pathname;
+    await page.goBack();
+  }
+  if (pages.includes('/search/')) {
+    path = '/search/';
+    await page.goto('./search/');
+    const box = page.getByRole('main').getByRole('searchbox').first();
+    await box.fill('讲习所');
+    await expect(page.getByRole('region', { name: '搜索结果' }).getByRole('link').first()).toBeVisible();
+    await box.fill('shuangyong');
+    await expect(page.getByRole('region', { name: '搜索结果' }).getByRole('link').first()).toBeVisible();
+  }
+  await page.waitForTimeout(500);
+  await context.close();
+  expect(outside, `requests to other origins:\n${outside.join('\n')}`).toEqual([]);
+});
 
 for (const withCsp of [true, false]) {
   test(`the gate notices an outside script (${withCsp ? 'blocked by the CSP' : 'page without CSP'})`, async ({
