@@ -433,6 +433,12 @@ async function main() {
       console.log('  4. npm run build 生成要发布的网站（dist/ 文件夹）。');
     }
   } catch (error) {
+    if ((error as Error).name === 'AbortError') {
+      // Ctrl+C or Ctrl+D at a question.
+      console.error('\n已取消，没有新建任何文件。');
+      process.exitCode = 1;
+      return;
+    }
     const badFlag = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     if (!(error instanceof ScaffoldError) && !badFlag) throw error;
     console.error(`✖ ${badFlag ? `无法识别的参数（${(error as Error).message}）` : (error as Error).message}`);
