@@ -3,6 +3,7 @@
  * unit names and source ids resolved. Pages never call getCollection themselves.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import seriesFile from '../../content/series.yaml?raw';
 import type { Figure, InlineSource, SourceRef } from '../schemas/index.ts';
 import { tagSlug } from '../utils/slug.ts';
 
@@ -62,9 +63,11 @@ export async function getRoutes(): Promise<RouteEntry[]> {
     .sort((a, b) => a.data.name.localeCompare(b.data.name, 'zh-CN'));
 }
 
-/** The series registry, in file order. */
+/** The series registry, in file order (the collection itself does not keep it). */
 export async function getSeries(): Promise<SeriesEntry[]> {
-  return getCollection('series');
+  const order = [...seriesFile.matchAll(/^- id: *['"]?([a-z0-9-]+)/gm)].map((m) => m[1]);
+  const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
+  return (await getCollection('series')).sort((a, b) => rank(a.id) - rank(b.id));
 }
 
 /** Units in registry order. */
