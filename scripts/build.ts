@@ -16,7 +16,7 @@ const previous = join(dirname(target), `.build-old-${basename(target)}-${stamp}`
 
 // NODE_ENV=production whatever the shell says, and none of the variables Astro would take as its
 // own import.meta.env (PROD, DEV, MODE …): with those, drafts would be published.
-const env = { ...process.env, NODE_ENV: 'production', OUT_DIR: stage };
+const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', OUT_DIR: stage };
 for (const key of ['PROD', 'DEV', 'MODE', 'SSR', 'BASE_URL']) delete env[key];
 
 mkdirSync(dirname(target), { recursive: true });

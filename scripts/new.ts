@@ -23,7 +23,7 @@ import { titleSlug } from '../src/utils/slug.ts';
 /** How the scaffold talks to the person: a terminal, or nothing (flags only). */
 export interface Io {
   /** Asks a question and returns the answer, or undefined when nobody can answer. */
-  ask?: (question: string) => Promise<string>;
+  ask?: ((question: string) => Promise<string>) | undefined;
   print: (text: string) => void;
 }
 
