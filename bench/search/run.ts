@@ -44,16 +44,24 @@ if (!existsSync(join(site, 'search/index.html')) || !process.env['REUSE_SITE']) 
   if (built.status !== 0) throw new Error('site build failed');
 }
 
-/** Peak resident memory of a process and all its descendants together, sampled every 20 ms. */
-function sampleMemory(pid: number): () => number {
+/**
+ * Peak resident memory of a process and all its descendants together, and the CPU time they
+ * used (which, unlike wall time, does not depend on what else the machine is doing), sampled
+ * every 20 ms.
+ */
+function sampleMemory(pid: number): () => { peak: number; cpuSeconds: number } {
   let peak = 0;
+  const cpu = new Map<number, number>();
   const tick = () => {
     const parents = new Map<number, number>();
+    const ticks = new Map<number, number>();
     for (const name of readdirSync('/proc')) {
       if (!/^\d+$/.test(name)) continue;
       try {
         const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-        parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        parents.set(Number(name), Number(fields[1]));
+        ticks.set(Number(name), Number(fields[11]) + Number(fields[12]));
       } catch {
         /* gone */
       }
@@ -64,6 +72,7 @@ function sampleMemory(pid: number): () => number {
       for (const [child, parent] of parents) if (tree.has(parent) && !tree.has(child)) grew = tree.add(child).size > 0;
     }
     let rss = 0;
+    for (const p of tree) cpu.set(p, Math.max(cpu.get(p) ?? 0, ticks.get(p) ?? 0));
     for (const p of tree) {
       try {
         rss += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0) * 1024;
@@ -76,7 +85,8 @@ function sampleMemory(pid: number): () => number {
   const timer = setInterval(tick, 20);
   return () => {
     clearInterval(timer);
-    return peak;
+    // Clock ticks are 1/100 s on Linux.
+    return { peak, cpuSeconds: [...cpu.values()].reduce((a, b) => a + b, 0) / 100 };
   };
 }
 
@@ -186,20 +196,26 @@ for (const n of sizes) {
   let stdout = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   const code = await new Promise<number>((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
-  const peakBytes = peak();
+  const { peak: peakBytes, cpuSeconds } = peak();
   if (code !== 0) throw new Error(`indexing ${n} pages failed`);
   const indexMs = performance.now() - started;
-  const stats = JSON.parse(stdout.trim().split('\n').at(-1)!) as { records: number; bytes: number; files: number };
+  const stats = JSON.parse(stdout.trim().split('\n').at(-1)!) as {
+    records: number;
+    bytes: number;
+    files: number;
+    steps: Record<string, number>;
+  };
   const parts = Object.fromEntries(
     ['index', 'fragment', 'filter'].map((p) => [p, dirBytes(join(dir, 'pagefind', p))]),
   ) as Record<string, { bytes: number; files: number }>;
   const manifestBytes = statSync(join(dir, 'pagefind/zg-search.json')).size;
   const pinyinBytes = statSync(join(dir, 'pagefind/zg-pinyin.json')).size;
   console.log(
-    `index: ${(indexMs / 1000).toFixed(1)} s, peak memory ${mb(peakBytes)}, bundle ${mb(stats.bytes)} in ${stats.files} files ` +
+    `index: ${(indexMs / 1000).toFixed(1)} s (CPU ${cpuSeconds.toFixed(1)} s), peak memory ${mb(peakBytes)}, bundle ${mb(stats.bytes)} in ${stats.files} files ` +
       `(word index ${mb(parts['index']!.bytes)} / ${parts['index']!.files} chunks, page texts ${mb(parts['fragment']!.bytes)}, ` +
       `manifest ${kb(manifestBytes)}, pinyin ${kb(pinyinBytes)})`,
   );
+  console.log(`index steps (ms): ${JSON.stringify(stats.steps)}`);
 
   // 3. First and second query in Chromium.
   const server = await serve(dir);
@@ -308,6 +324,8 @@ for (const n of sizes) {
   results.push({
     pages: n,
     indexSeconds: indexMs / 1000,
+    cpuSeconds,
+    steps: stats.steps,
     peakMemoryMB: peakBytes / 1024 / 1024,
     bundleMB: stats.bytes / 1024 / 1024,
     files: stats.files,

@@ -42,6 +42,8 @@ export interface IndexStats {
   /** Bytes of the written bundle (Pagefind's files and ours, token fragments removed). */
   bytes: number;
   files: number;
+  /** Milliseconds spent in each step. */
+  steps: Record<string, number>;
 }
 
 interface Fragment {
@@ -86,7 +88,7 @@ function findRecords(node: Root | Element, found: Element[] = []): Element[] {
 
 /** The documents to index for one built page: the page itself, or one per `data-search-record`. */
 function documentsOf(html: string, path: string, file: string): { url: string; content: string }[] {
-  if (!html.includes('data-search-record')) return [{ url: path, content: html }];
+  if (!/<[^>]*\sdata-search-record[\s>=]/.test(html)) return [{ url: path, content: html }];
   const records = findRecords(fromHtml(html));
   return records.map((el) => {
     const id = el.properties['id'];
@@ -140,12 +142,19 @@ export async function buildSearchIndex(dir: string, log: (msg: string) => void =
   const { index, errors } = await pagefind.createIndex({ forceLanguage: LANGUAGE });
   check('无法启动 Pagefind', errors);
   if (!index) throw new SearchIndexError('无法启动 Pagefind');
+  const steps: Record<string, number> = {};
+  let clock = performance.now();
+  const step = (name: string) => {
+    const now = performance.now();
+    steps[name] = Math.round(now - clock);
+    clock = now;
+  };
   try {
     // 1. The pages.
     const urls: string[] = [];
     for (const file of await htmlFiles(dir)) {
       const html = await readFile(file, 'utf8');
-      if (!html.includes('data-pagefind-body') && !html.includes('data-search-record')) continue;
+      if (!/<[^>]*\sdata-(pagefind-body|search-record)[\s>=]/.test(html)) continue;
       for (const doc of documentsOf(html, pagePath(dir, file), relative(dir, file))) {
         const added = await index.addHTMLFile(doc);
         check(`无法索引 ${relative(dir, file)}`, added.errors);
@@ -154,6 +163,7 @@ export async function buildSearchIndex(dir: string, log: (msg: string) => void =
     }
     if (urls.length === 0) throw new SearchIndexError('没有找到带 data-pagefind-body 的页面');
 
+    step('pages');
     // 2. Pagefind's text of each page.
     const bundle = await index.getFiles();
     check('无法生成索引', bundle.errors);
@@ -168,6 +178,7 @@ export async function buildSearchIndex(dir: string, log: (msg: string) => void =
       if (!fragment) throw new SearchIndexError(`Pagefind 没有收录 ${url}`);
       return fragment;
     });
+    step('read texts');
     const texts = pages.map((p) => normalize(p.content));
     const py = pinyinTables(texts);
     const syllables = [...py.syllables].sort();
@@ -175,6 +186,7 @@ export async function buildSearchIndex(dir: string, log: (msg: string) => void =
     const syllableNo = new Map(syllables.map((s, i) => [s, i]));
     const readings = (run: string) => py.readRun(run).map((s) => (py.valid(s) ? syllableNo.get(s) : undefined));
 
+    step('pinyin tables');
     // 3. One token record per page.
     for (const [i, page] of pages.entries()) {
       const text = texts[i]!;
@@ -187,11 +199,13 @@ export async function buildSearchIndex(dir: string, log: (msg: string) => void =
       });
       check(`无法索引 ${page.url} 的检索词`, added.errors);
     }
+    step('token records');
     const written = await index.writeFiles({ outputPath });
     check('无法写入索引', written.errors);
     // Pagefind's own UIs are not used (the search page is ours); keep them off the kiosks.
     for (const ui of UNUSED) await rm(join(outputPath, ui), { force: true });
 
+    step('write bundle');
     // 4. Map records to fragment ids, drop the token fragments, write the manifest.
     const ids = new Map<string, string>();
     const fragmentDir = join(outputPath, 'fragment');
@@ -223,9 +237,10 @@ export async function buildSearchIndex(dir: string, log: (msg: string) => void =
     };
     await writeFile(join(outputPath, 'zg-pinyin.json'), JSON.stringify(pinyinData));
 
+    step('manifest');
     const stats = await bundleSize(outputPath);
     log(`搜索索引：${pages.length} 条记录，${(stats.bytes / 1024).toFixed(0)} KB，${stats.files} 个文件`);
-    return { records: pages.length, ...stats };
+    return { records: pages.length, ...stats, steps };
   } finally {
     await pagefind.close();
   }

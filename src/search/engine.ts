@@ -77,8 +77,12 @@ export interface Outcome {
   pinyin: string[];
 }
 
-/** Above this many candidates a query that needs no text check is ranked by Pagefind alone. */
-const CHECK_LIMIT = 300;
+/**
+ * Above this many results, a query that needs no text check (one or two characters) is ranked by
+ * Pagefind alone (title tokens weigh most) and only the results shown load their page text.
+ * Below it every result's text is loaded to rank by occurrences.
+ */
+const CHECK_LIMIT = 60;
 
 interface Loaded {
   fragment: PagefindFragment;
@@ -386,7 +390,16 @@ export function excerpt(
     at = e;
   }
   if (at < to) pieces.push({ text: text.slice(at, to), mark: false });
-  const clean = pieces.map((p) => ({ ...p, text: displayText(p.text) })).filter((p) => p.text.length > 0);
+  // Clean the text as a whole, so a block gap right after a mark is seen as one.
+  let previous = '';
+  const clean = pieces
+    .map((p) => {
+      let text = displayText(p.text);
+      if (/[^\x20-\x7e]$/.test(previous)) text = text.replace(/^\. /, '　');
+      previous = text || previous;
+      return { ...p, text };
+    })
+    .filter((p) => p.text.length > 0);
   if (clean.length > 0) {
     if (from > 0) clean[0]!.text = `…${clean[0]!.text.replace(/^\s+/, '')}`;
     if (to < text.length) clean.at(-1)!.text = `${clean.at(-1)!.text.replace(/\s+$/, '')}…`;

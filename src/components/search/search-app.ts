@@ -118,6 +118,7 @@ class SearchApp extends HTMLElement {
     const n = outcome.hits.length;
     if (this.#state.q.trim() && !q) this.#status(this.#t('error.query'));
     else if (!q) this.#status(this.#t('browse', { n }));
+    else if (n === 0) this.#status(this.#t('empty.title', { q: this.#state.q.trim() }));
     else this.#status(this.#t(outcome.pinyin.length > 0 ? 'countPinyin' : 'count', { n, q: this.#state.q.trim() }));
     await this.#renderHits(false);
     if (run !== this.#run) return;
@@ -236,6 +237,8 @@ class SearchApp extends HTMLElement {
       fieldsets.push(fieldset);
     }
     box.replaceChildren(...fieldsets);
+    // Nothing to filter (no results and no filter chosen): no empty panel.
+    this.querySelector<HTMLElement>('details')!.hidden = fieldsets.length === 0;
     if (focusKey) {
       const [key, value] = focusKey.split('\u0000');
       [...box.querySelectorAll<HTMLInputElement>('input[data-facet]')]

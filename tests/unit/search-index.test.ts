@@ -1,0 +1,94 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildSearchIndex, SearchIndexError } from '../../src/integrations/pagefind-index.ts';
+import type { SearchManifest } from '../../src/search/manifest.ts';
+import type { PinyinData } from '../../src/search/pinyin.ts';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** A tiny built site: `{ 'cases/a/index.html': html }`. */
+function site(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'zg-search-'));
+  dirs.push(dir);
+  for (const [path, html] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), html);
+  }
+  return dir;
+}
+
+const fields = (facets: [string, string][]) =>
+  facets.map(([k, v]) => `<span hidden data-pagefind-filter="${k}[data-value]" data-value="${v}"></span>`).join('');
+const page = (body: string) =>
+  `<!doctype html><html lang="zh-CN"><body><nav>导航不进索引</nav><main>${body}</main><footer>页脚</footer></body></html>`;
+
+describe('search index built from the finished site', () => {
+  it('indexes exhibit content and timeline milestones, with facets, tokens mapped and chrome left out', async () => {
+    const dir = site({
+      'cases/a/index.html': page(
+        `<article data-pagefind-body>${fields([
+          ['type', '案例'],
+          ['unit', '市委市直机关工委'],
+          ['tag', '双拥'],
+        ])}<h1>党建+双拥</h1><p>双拥工作。12345 热线。</p></article>`,
+      ),
+      'halls/b/index.html': page(
+        `<article data-pagefind-body>${fields([['type', '展馆']])}<h1>坊巷讲习所</h1><p>三坊七巷。</p></article>`,
+      ),
+      'timeline/index.html': page(
+        `<div data-pagefind-body><ol>
+          <li id="m1" data-search-record>${fields([['type', '大事记']])}<h3 data-pagefind-meta="title">联盟成立</h3><p>双拥联盟成立。</p></li>
+          <li id="m2" data-search-record>${fields([['type', '大事记']])}<h3 data-pagefind-meta="title">热线开通</h3><p>热线开通。</p></li>
+        </ol></div>`,
+      ),
+      'units/index.html': page('<h1>单位名录</h1><p>没有 data-pagefind-body，不进索引。</p>'),
+    });
+    const stats = await buildSearchIndex(dir);
+    expect(stats.records).toBe(4);
+    const bundle = join(dir, 'pagefind');
+    const manifest = JSON.parse(readFileSync(join(bundle, 'zg-search.json'), 'utf8')) as SearchManifest;
+    expect(manifest.records).toHaveLength(4);
+    expect(manifest.facets.type).toEqual(['案例', '展馆', '大事记']);
+    expect(manifest.facets.tag).toEqual(['双拥']);
+
+    // Only the page records' fragments stay on disk; each manifest row points at one.
+    const fragments = readdirSync(join(bundle, 'fragment')).map((name) => {
+      const text = gunzipSync(readFileSync(join(bundle, 'fragment', name))).toString('utf8');
+      return {
+        id: name.replace('.pf_fragment', ''),
+        ...(JSON.parse(text.replace(/^pagefind_dcd/, '')) as { url: string; content: string }),
+      };
+    });
+    expect(fragments.map((f) => f.url).sort()).toEqual(['/cases/a/', '/halls/b/', '/timeline/#m1', '/timeline/#m2']);
+    for (const [pageId] of manifest.records) expect(fragments.map((f) => f.id)).toContain(manifest.prefix + pageId);
+    for (const f of fragments) {
+      expect(f.content).not.toContain('导航不进索引');
+      expect(f.content).not.toMatch(/\bq[a-z]{8}\b/);
+    }
+
+    const pinyin = JSON.parse(readFileSync(join(bundle, 'zg-pinyin.json'), 'utf8')) as PinyinData;
+    expect(pinyin.syllables).toEqual(expect.arrayContaining(['shuang', 'yong', 'fang', 'xiang']));
+    expect(pinyin.terms).toContainEqual(['双拥', 'sy']);
+    expect(pinyin.terms).toContainEqual(['坊巷讲习所', 'fxjxs']);
+    // Pagefind's own UIs are not shipped.
+    expect(existsSync(join(bundle, 'pagefind-ui.js'))).toBe(false);
+    expect(existsSync(join(bundle, 'pagefind.js'))).toBe(true);
+  });
+
+  it('fails with a Chinese message when no page is marked for search', async () => {
+    const dir = site({ 'index.html': page('<h1>首页</h1>') });
+    await expect(buildSearchIndex(dir)).rejects.toThrow(SearchIndexError);
+    await expect(buildSearchIndex(dir)).rejects.toThrow(/没有找到带 data-pagefind-body 的页面/);
+  });
+
+  it('fails naming the file when a milestone record has no id', async () => {
+    const dir = site({ 'timeline/index.html': page('<div data-pagefind-body><p data-search-record>无编号</p></div>') });
+    await expect(buildSearchIndex(dir)).rejects.toThrow(
+      /timeline\/index\.html 中有一个 data-search-record 元素没有 id/,
+    );
+  });
+});
