@@ -27,7 +27,7 @@ export interface RecordContext {
   sources: ReadonlyMap<string, InlineSource>;
 }
 
-type Exported = InlineSource & { id?: string };
+type Exported = CaseRecord['sources'][number];
 
 function source(ref: SourceRef, registry: ReadonlyMap<string, InlineSource>): Exported {
   if (typeof ref !== 'string') return stripUndefined({ ...ref });
