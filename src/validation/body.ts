@@ -176,6 +176,10 @@ function mdxProblem(entry: LoadedEntry, error: unknown, toFileLine: (line: numbe
     found = '大括号 { 没有配对的 }';
     expected = 'MDX 中的 { } 用来写代码，必须成对';
     suggestion = '如果只是想显示大括号，写成 \\{ ；或者把文件扩展名改为 .md';
+  } else if (/^Unexpected character `!`/.test(reason)) {
+    found = 'MDX 中不能用 <!-- … --> 写注释';
+    expected = 'MDX 的注释写成 {/* 注释 */}';
+    suggestion = '删掉这段注释（例如模板里的“写法示例”），或改成 {/* … */}';
   } else if (/^Unexpected character/.test(reason) && /before name|after `<`/.test(reason)) {
     found = '“<” 后面的字符不能作为标签名';
     expected = 'MDX 中 “<” 用来开始一个标签';

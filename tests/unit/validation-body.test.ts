@@ -30,6 +30,11 @@ describe('MDX syntax', () => {
     expect(problems[0]?.suggestion).toContain('\\{');
   });
 
+  it('explains that an HTML comment, fine in .md, is not allowed in .mdx', async () => {
+    const { problems } = await check({ [mdx]: caseFile({}, '一\n\n<!--\n写法示例\n-->\n') });
+    expect(problems[0]).toMatchObject({ line: body1 + 2, found: 'MDX 中不能用 <!-- … --> 写注释' });
+  });
+
   it('accepts the same text in a .md file, where < and { are plain text', async () => {
     const { problems } = await check({ [file]: caseFile({}, '一\n\n数量 a < b，{ 括号\n\n<b>粗体</b>\n') });
     expect(problems).toEqual([]);
