@@ -72,6 +72,12 @@ const server = createServer((req, res) => {
   serve(req, res);
 });
 
+server.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EADDRINUSE') throw error;
+  console.error(`✖ 端口 ${port} 已被占用：另一个服务正在运行。请先关闭它，或用 PORT=其他端口 npm run kiosk。`);
+  process.exit(1);
+});
+
 server.listen(port, host, () => {
   console.log(`触摸屏服务已启动：http://${host}:${port}${base}kiosk/  （网站文件：${dir}）`);
 });

@@ -2,10 +2,10 @@
  * An offline kiosk: after one visit while online, the service worker serves every page, image
  * and the search index with the network cut.
  */
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { distDir } from '../site.ts';
+import { distDir, subpath, subpathUrl } from '../site.ts';
 
 const CASE_TITLE = '“坊巷讲习所”的探索与实践';
 
@@ -73,4 +73,78 @@ test('after a first visit, a case page, an image and a search work with the netw
   // A page opened directly by its address (with a query string) is served too.
   await page.goto('./search/?q=坊巷讲习所');
   await expect(page.locator('#search-results').getByRole('link', { name: CASE_TITLE })).toBeVisible();
+});
+
+test('a new deployment waits during a visit and is taken at the next idle reset', async ({ page }, info) => {
+  // It changes the published worker for a moment: one run at a time.
+  test.skip(info.project.name !== 'kiosk-portrait', 'one screen size is enough for the update');
+  test.setTimeout(120_000);
+  await page.goto('./kiosk/?idle=3');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
+    }
+  });
+  await page.locator('[data-kiosk-attract]').tap();
+  await page.getByRole('link', { name: CASE_TITLE }).tap();
+  await expect(page).toHaveURL(/\/cases\/xinhuoshi\/fangxiang-jiangxisuo\/$/);
+
+  // A new build is published: the server now sends a different worker (a no-op change, undone
+  // at the end, so other tests of this run see the same site).
+  const worker = join(distDir, 'sw.js');
+  const published = readFileSync(worker, 'utf8').replace(/\n\/\/ next deployment\n$/, '');
+  writeFileSync(worker, `${published}\n// next deployment\n`);
+  try {
+    await nextDeployment();
+  } finally {
+    writeFileSync(worker, published);
+  }
+
+  async function nextDeployment() {
+    const waiting = () =>
+      page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        return registration?.waiting?.state ?? null;
+      });
+    await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      await registration?.update();
+    });
+    await expect.poll(waiting, { timeout: 30_000 }).toBe('installed');
+
+    // Mid-visit nothing changes: the visitor keeps reading, the new worker keeps waiting.
+    await page.getByRole('navigation', { name: '触摸屏导航' }).getByRole('link', { name: '搜索' }).tap();
+    await expect(page).toHaveURL(/\/search\/$/);
+    expect(await waiting()).toBe('installed');
+
+    // The idle reset switches to it before opening the start screen.
+    await expect(page).toHaveURL(/\/kiosk\/$/, { timeout: 20_000 });
+    await expect(page.locator('[data-kiosk-attract]')).toBeVisible();
+    await expect.poll(waiting).toBeNull();
+    expect(await page.evaluate(() => navigator.serviceWorker.controller?.state)).toBe('activated');
+  }
+});
+
+test('under a sub-path the kiosk, its worker and its QR codes use the base path', async ({ page, context }, info) => {
+  test.skip(info.project.name !== 'kiosk-portrait', 'one screen size is enough for the paths');
+  test.setTimeout(120_000);
+  await page.goto(`${subpathUrl}kiosk/`);
+  const scope = await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
+    }
+    return registration.scope;
+  });
+  expect(scope).toBe(subpathUrl);
+  await context.setOffline(true);
+  await page.locator('[data-kiosk-attract]').tap();
+  await page.getByRole('link', { name: CASE_TITLE }).tap();
+  await expect(page).toHaveURL(`${subpathUrl}cases/xinhuoshi/fangxiang-jiangxisuo/`);
+  await expect(page.getByRole('complementary', { name: '扫码在手机上继续阅读' })).toContainText(
+    `${subpath}cases/xinhuoshi/fangxiang-jiangxisuo/`,
+  );
+  await page.getByRole('navigation', { name: '触摸屏导航' }).getByRole('link', { name: '返回首页' }).tap();
+  await expect(page).toHaveURL(`${subpathUrl}kiosk/`);
 });

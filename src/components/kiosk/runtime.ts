@@ -72,8 +72,8 @@ class ZgKiosk extends HTMLElement {
 
   #lockdown(): void {
     const signal = this.#abort.signal;
-    const viewport = document.querySelector('meta[name="viewport"]');
-    viewport?.setAttribute('content', 'width=device-width, initial-scale=1, maximum-scale=1, user-scalable=no');
+    // Zoom is stopped by touch-action (kiosk.css), the pinch guard below and Chromium's
+    // --disable-pinch, not by user-scalable=no in the viewport, which WCAG 1.4.4 forbids.
     const block = (event: Event) => event.preventDefault();
     document.addEventListener('contextmenu', block, { capture: true, signal });
     document.addEventListener('dragstart', block, { capture: true, signal });
