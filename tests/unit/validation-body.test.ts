@@ -1,4 +1,5 @@
 /** The checks on entry bodies: MDX syntax, links, images, template marks, tag hints. */
+import { mdxToJs } from 'satteri';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/validation/check.ts';
@@ -44,6 +45,34 @@ describe('MDX syntax', () => {
     const text = caseFile({}, 'export const n = 1;\n\n# 标题\n\n<section class="x">\n\n文字 {n}\n\n</section>\n');
     expect((await check({ [mdx]: text })).problems).toEqual([]);
   });
+});
+
+describe('the checker and the build agree on MDX', () => {
+  // The build compiles MDX with Sätteri, the checker with @mdx-js/mdx: what one refuses the other must refuse.
+  const samples = {
+    'unclosed tag': '第一段。\n\n<section>\n\n第二段。\n',
+    'crossed tags': '二 <b>粗体</i>\n',
+    'open brace': '这是 {未闭合\n',
+    'less-than before a digit': '数量 a <3 是\n',
+    'HTML comment': '一\n\n<!--\n注释\n-->\n',
+    'unfinished attribute': '<Stat value={410 />\n',
+    'less-than with spaces': '数量 a < b 是\n',
+    'components and expressions':
+      '# 标题\n\n<Stat figure="x" />\n\n文字 <Quote speaker="某" source="x">话</Quote> {1 + 1}\n',
+  };
+  for (const [name, body] of Object.entries(samples)) {
+    it(name, async () => {
+      let build = 'accepted';
+      try {
+        await mdxToJs(body);
+      } catch {
+        build = 'refused';
+      }
+      const { problems } = await check({ [mdx]: caseFile({}, body) });
+      const syntax = problems.filter((p) => p.field === '（正文）');
+      expect(syntax.length > 0 ? 'refused' : 'accepted').toBe(build);
+    });
+  }
 });
 
 describe('links in the body', () => {
