@@ -224,9 +224,12 @@ describe('drafts in the dev server', () => {
     const dev = spawn('astro', ['dev', '--port', String(port)], {
       cwd: root,
       detached: true,
-      stdio: 'ignore',
+      stdio: ['ignore', 'pipe', 'pipe'],
       env: cleanEnv({ CACHE_DIR: join(root, '.cache-astro-dev') }),
     });
+    let log = '';
+    dev.stdout?.on('data', (d: Buffer) => (log += d.toString()));
+    dev.stderr?.on('data', (d: Buffer) => (log += d.toString()));
     try {
       const get = async (path: string) => {
         for (let i = 0; i < 240 && dev.exitCode === null; i++) {
@@ -246,6 +249,13 @@ describe('drafts in the dev server', () => {
       const list = await get('/cases/');
       expect(list).toContain(draftTitle);
       expect(list).toMatch(/class="draft"[^>]*>草稿</);
+
+      // Saving a file with a mistake prints the Chinese report in the terminal; the preview goes on.
+      const draftFile = join(root, 'content/cases/fuzhou/draft-test.md');
+      writeFileSync(draftFile, readFileSync(draftFile, 'utf8').replace('year: 2024', 'year: 二〇二四'));
+      for (let i = 0; i < 60 && !log.includes('字段：year（年份）'); i++) await new Promise((r) => setTimeout(r, 500));
+      expect(log).toContain('✖ content/cases/fuzhou/draft-test.md 第 4 行');
+      expect(log).toContain('字段：year（年份）');
     } finally {
       if (dev.pid && dev.exitCode === null) process.kill(-dev.pid, 'SIGTERM');
     }
