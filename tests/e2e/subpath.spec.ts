@@ -3,6 +3,8 @@ import { expect, test } from '@playwright/test';
 import { subpath } from '../site.ts';
 
 test('under a sub-path every page, link, style and asset resolves', async ({ page, request }) => {
+  // Crawls the whole site: allow for a slow machine.
+  test.setTimeout(180_000);
   const failed: string[] = [];
   page.on('response', (r) => {
     if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
@@ -19,7 +21,7 @@ test('under a sub-path every page, link, style and asset resolves', async ({ pag
   // Crawl every internal link reachable from home and the section pages.
   const seen = new Set<string>();
   const queue = [`${subpath}`];
-  while (queue.length > 0 && seen.size < 200) {
+  while (queue.length > 0 && seen.size < 2000) {
     const path = queue.shift()!;
     if (seen.has(path)) continue;
     seen.add(path);
