@@ -18,7 +18,8 @@ export default defineConfig({
   forbidOnly: !!process.env['CI'],
   retries: 0,
   workers: 2,
-  timeout: 30_000,
+  // Generous: CI has two cores, and the kiosk tests wait through real idle timeouts.
+  timeout: 60_000,
   use: {
     baseURL: rootUrl,
     locale: 'zh-CN',
