@@ -42,7 +42,8 @@ async function watchOutsideRequests(page: Page, current: () => string): Promise<
 for (const presentation of presentations) {
   for (let index = 0; index < PARTS; index++) {
     test(`no page contacts another origin, ${presentation.name} presentation (part ${index + 1})`, async ({ page }) => {
-      test.setTimeout(600_000);
+      // Generous per page: a busy 2-core machine can take seconds for one page.
+      test.setTimeout(60_000 + (sitePages(distDir).length / PARTS) * 20_000);
       await page.setViewportSize(presentation.use.viewport);
       await usePresentation(page, presentation);
       let path = '';
