@@ -63,6 +63,15 @@ class SearchApp extends HTMLElement {
     });
     this.querySelector('[data-more]')!.addEventListener('click', () => void this.#renderHits(true));
     window.addEventListener('popstate', () => this.#fromUrl());
+    // `/` jumps to the box here too (the header box is not on this page).
+    document.addEventListener('keydown', (event) => {
+      const target = event.target as HTMLElement | null;
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (target?.closest('input, textarea, select, [contenteditable]')) return;
+      event.preventDefault();
+      this.#input.focus();
+      this.#input.select();
+    });
     // Phones start with the filters folded away.
     if (matchMedia('(max-width: 63.99rem)').matches) this.querySelector('details')?.removeAttribute('open');
     this.#fromUrl();
