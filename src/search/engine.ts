@@ -351,8 +351,10 @@ const bare = (text: string) => wordRuns(text).flat().join('');
 function closeness(q: string, loaded: Loaded, score: number): number {
   const whole = bare(q);
   const pairs = wordRuns(q).flatMap((run) => run.slice(1).map((c, i) => run[i]! + c));
-  const close = (bare(loaded.title).includes(whole) ? 2e5 : 0) + (bare(loaded.norm.text).includes(whole) ? 1e5 : 0);
-  return close + pairs.filter((p) => loaded.norm.text.includes(p)).length * 1e3 + score;
+  const text = bare(loaded.norm.text);
+  const close = (bare(loaded.title).includes(whole) ? 2e5 : 0) + (text.includes(whole) ? 1e5 : 0);
+  const times = Math.min(occurrences(text, whole).length, 99);
+  return close + pairs.filter((p) => loaded.norm.text.includes(p)).length * 1e3 + times * 10 + score;
 }
 
 /** Characters of context before and after the first match. */

@@ -117,6 +117,12 @@ test.describe('search page', () => {
     await settled(page);
     await expect(page.getByRole('status')).toContainText('包含“网格”');
     await expect(page.locator('[data-hits] h2').first()).toContainText('网格');
+    // `/` brings the keyboard back to the box from anywhere on the page.
+    await page.getByRole('heading', { level: 1 }).click();
+    await expect(box).not.toBeFocused();
+    await page.keyboard.press('/');
+    await expect(box).toBeFocused();
+    await expect(box).toHaveValue('网格');
   });
 });
 
