@@ -38,14 +38,12 @@ export async function search(page: Page, params: string): Promise<{ title: strin
     await more.click();
     await expect(page.locator('[data-hits] > li')).not.toHaveCount(before);
   }
-  return page
-    .locator('[data-hits] > li h2 a')
-    .evaluateAll((links) =>
-      links.map((a) => ({
-        title: a.textContent ?? '',
-        href: new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).hash,
-      })),
-    );
+  return page.locator('[data-hits] > li h2 a').evaluateAll((links) =>
+    links.map((a) => ({
+      title: a.textContent ?? '',
+      href: new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).hash,
+    })),
+  );
 }
 
 export interface IndexedPage {
