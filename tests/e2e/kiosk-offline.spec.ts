@@ -79,6 +79,9 @@ test('a new deployment waits during a visit and is taken at the next idle reset'
   // It changes the published worker for a moment: one run at a time.
   test.skip(info.project.name !== 'kiosk-portrait', 'one screen size is enough for the update');
   test.setTimeout(120_000);
+  // The page's clock stands still: the idle reset comes when the test lets time pass.
+  await page.clock.install({ time: new Date('2026-01-01T08:00:00') });
+  await page.clock.pauseAt(new Date('2026-01-01T09:00:00'));
   await page.goto('./kiosk/?idle=3');
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
@@ -119,6 +122,9 @@ test('a new deployment waits during a visit and is taken at the next idle reset'
     expect(await waiting()).toBe('installed');
 
     // The idle reset switches to it before opening the start screen.
+    await page.clock.runFor(3_100);
+    await expect(page.getByRole('dialog', { name: '即将返回首页' })).toBeVisible();
+    await page.clock.runFor(3_000);
     await expect(page).toHaveURL(/\/kiosk\/$/, { timeout: 20_000 });
     await expect(page.locator('[data-kiosk-attract]')).toBeVisible();
     await expect.poll(waiting).toBeNull();

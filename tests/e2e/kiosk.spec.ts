@@ -27,6 +27,15 @@ async function startVisit(page: Page, attract: Locator): Promise<void> {
   await expect(page.getByRole('link', { name: /^十佳案例/ })).toBeVisible();
 }
 
+/**
+ * Stops the page's clock: idle timers and countdowns advance only by `page.clock.runFor`, so a
+ * slow machine can never let the countdown start before the test means it to.
+ */
+async function freezeTime(page: Page): Promise<void> {
+  await page.clock.install({ time: new Date('2026-01-01T08:00:00') });
+  await page.clock.pauseAt(new Date('2026-01-01T09:00:00'));
+}
+
 const heightOf = async (locator: Locator) => (await locator.boundingBox())?.height ?? 0;
 
 test.describe('start screen and attract loop', () => {
@@ -78,6 +87,7 @@ test.describe('start screen and attract loop', () => {
 
 test.describe('idle reset', () => {
   test('tap into a case, stay idle: countdown, then the attract loop with every trace gone', async ({ page }) => {
+    await freezeTime(page);
     const attract = await openKiosk(page, 3);
     const historyAtStart = await page.evaluate(() => history.length);
     await startVisit(page, attract);
@@ -88,25 +98,47 @@ test.describe('idle reset', () => {
     await expect(page).toHaveURL(CASE_PATH);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(CASE_TITLE);
 
-    // Traces a visitor leaves: larger text (elder mode), a stored search, a scrolled page, a dialog.
-    await page.evaluate(() => {
+    // Traces a visitor leaves: an open dialog, larger text (elder mode), a stored search, a
+    // scrolled page.
+    await page
+      .locator('.zg-prose p')
+      .first()
+      .evaluate((p) => {
+        const a = document.createElement('a');
+        a.href = 'https://www.gov.cn/';
+        a.textContent = '中国政府网';
+        p.append(' ', a);
+      });
+    await page.getByRole('link', { name: '中国政府网' }).tap();
+    await expect(page.getByRole('dialog', { name: '这个链接通向展馆以外的网站' })).toBeVisible();
+    await page.evaluate(async () => {
       localStorage.setItem('zg-elder', '1');
       document.documentElement.dataset['elder'] = '';
       sessionStorage.setItem('zg-search', JSON.stringify({ q: 'fangxiang', type: 'case' }));
-      scrollTo(0, 900);
+      // Resolves once the (smooth) scroll has ended: every scroll event counted as activity.
+      await new Promise((resolve) => {
+        addEventListener('scrollend', resolve, { once: true });
+        scrollTo(0, 900);
+      });
     });
     // Internal navigation replaced the page: history did not grow.
     expect(await page.evaluate(() => history.length)).toBe(historyAtStart);
 
+    // Three seconds without a touch (?idle=3): the countdown.
     const countdown = page.getByRole('dialog', { name: '即将返回首页' });
-    await expect(countdown).toBeVisible({ timeout: 8_000 });
+    await page.clock.runFor(2_900);
+    await expect(countdown).toBeHidden();
+    await page.clock.runFor(200);
+    await expect(countdown).toBeVisible();
     await expect(countdown.getByRole('button', { name: '继续浏览' })).toBeVisible();
     const seconds = countdown.locator('[data-count]');
-    const shown = Number(await seconds.innerText());
-    expect(shown).toBeGreaterThan(0);
-    await expect(seconds).not.toHaveText(String(shown));
+    await expect(seconds).toHaveText('3');
+    await page.clock.runFor(1_000);
+    await expect(seconds).toHaveText('2');
+    await expect(page).toHaveURL(CASE_PATH);
 
-    await expect(page).toHaveURL(/\/kiosk\/$/, { timeout: 10_000 });
+    await page.clock.runFor(2_000);
+    await expect(page).toHaveURL(/\/kiosk\/$/);
     await expect(page.locator('[data-kiosk-attract]')).toBeVisible();
     const state = await page.evaluate(() => ({
       elder: localStorage.getItem('zg-elder'),
@@ -134,15 +166,22 @@ test.describe('idle reset', () => {
   });
 
   test('继续浏览 keeps the visit going', async ({ page }) => {
+    await freezeTime(page);
     const attract = await openKiosk(page, 3);
     await startVisit(page, attract);
     const countdown = page.getByRole('dialog', { name: '即将返回首页' });
-    await expect(countdown).toBeVisible({ timeout: 8_000 });
+    await page.clock.runFor(3_100);
+    await expect(countdown).toBeVisible();
+    await page.clock.runFor(1_000);
     await countdown.getByRole('button', { name: '继续浏览' }).tap();
     await expect(countdown).toBeHidden();
-    await page.waitForTimeout(1500);
+    // The countdown stopped, and the idle time starts again from the touch.
+    await page.clock.runFor(2_900);
     await expect(page).toHaveURL(/\/kiosk\/\?idle=3$/);
     await expect(attract).toBeHidden();
+    await expect(countdown).toBeHidden();
+    await page.clock.runFor(200);
+    await expect(countdown).toBeVisible();
   });
 });
 
@@ -378,13 +417,20 @@ test.describe('search without a keyboard', () => {
   });
 
   test('the idle reset clears the search', async ({ page }) => {
+    await freezeTime(page);
     const attract = await openKiosk(page, 3);
     await startVisit(page, attract);
     await page.getByRole('link', { name: /^搜索/ }).tap();
     const keyboard = page.getByRole('group', { name: '屏幕键盘' });
     for (const key of 'fxjxs') await keyboard.getByRole('button', { name: key, exact: true }).tap();
+    // The search page searches a moment after the last key.
+    await page.clock.runFor(500);
     await expect(page).toHaveURL(/\?q=fxjxs$/);
-    await expect(page).toHaveURL(/\/kiosk\/$/, { timeout: 15_000 });
+    await expect(page.locator('#search-results').getByRole('link', { name: CASE_TITLE })).toBeVisible();
+    await page.clock.runFor(3_000);
+    await expect(page.getByRole('dialog', { name: '即将返回首页' })).toBeVisible();
+    await page.clock.runFor(3_000);
+    await expect(page).toHaveURL(/\/kiosk\/$/);
     await expect(page.locator('[data-kiosk-attract]')).toBeVisible();
     await page.locator('[data-kiosk-attract]').tap();
     await page.getByRole('link', { name: /^搜索/ }).tap();
