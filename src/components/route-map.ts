@@ -110,19 +110,28 @@ export function tallLayout(count: number): RouteLayout {
   };
 }
 
-/** Splits text into lines of at most `size` characters, breaking after punctuation where it can. */
+/**
+ * Splits text into lines of at most `size` characters, breaking after punctuation or a space
+ * where it can, and never inside a number or a Latin word.
+ */
 export function wrapText(text: string, size: number): string[] {
   const chars = [...text];
+  const latin = (c: string | undefined) => c !== undefined && /[A-Za-z0-9.]/.test(c);
   const lines: string[] = [];
   let i = 0;
   while (i < chars.length) {
     let end = Math.min(i + size, chars.length);
     if (end < chars.length) {
       const slice = chars.slice(i, end);
-      const cut = Math.max(...['，', '、', '：', '（', '；'].map((p) => slice.lastIndexOf(p)));
-      if (cut > size / 2) end = i + cut + (slice[cut] === '（' ? 0 : 1);
+      const cut = Math.max(...['，', '、', '：', '（', '；', ' '].map((p) => slice.lastIndexOf(p)));
+      if (cut >= size / 3) end = i + cut + (slice[cut] === '（' ? 0 : 1);
+      else {
+        let back = end;
+        while (back > i && latin(chars[back - 1]) && latin(chars[back])) back--;
+        if (back > i) end = back;
+      }
     }
-    lines.push(chars.slice(i, end).join(''));
+    lines.push(chars.slice(i, end).join('').trimEnd());
     i = end;
   }
   return lines;
