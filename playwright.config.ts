@@ -66,7 +66,7 @@ export default defineConfig({
       name: 'lighthouse',
       testMatch: lighthouseSpecs,
       workers: 1,
-      dependencies: ['desktop', 'phone', 'subpath', 'gates'],
+      dependencies: ['desktop', 'phone', 'subpath', 'kiosk-portrait', 'kiosk-landscape', 'gates'],
     },
   ],
   webServer: [
