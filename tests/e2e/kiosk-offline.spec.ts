@@ -122,6 +122,8 @@ test('a new deployment waits during a visit and is taken at the next idle reset'
     expect(await waiting()).toBe('installed');
 
     // The idle reset switches to it before opening the start screen.
+    // (The kiosk code loads on demand: wait until it has armed the idle timer on this page.)
+    await expect.poll(() => page.evaluate(() => customElements.get('zg-kiosk') !== undefined)).toBe(true);
     await page.clock.runFor(3_100);
     await expect(page.getByRole('dialog', { name: '即将返回首页' })).toBeVisible();
     await page.clock.runFor(3_000);

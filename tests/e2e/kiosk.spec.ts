@@ -36,6 +36,11 @@ async function freezeTime(page: Page): Promise<void> {
   await page.clock.pauseAt(new Date('2026-01-01T09:00:00'));
 }
 
+/** Waits until the page's kiosk code has loaded (it loads on demand) and armed its idle timer. */
+async function kioskReady(page: Page): Promise<void> {
+  await expect.poll(() => page.evaluate(() => customElements.get('zg-kiosk') !== undefined)).toBe(true);
+}
+
 const heightOf = async (locator: Locator) => (await locator.boundingBox())?.height ?? 0;
 
 test.describe('start screen and attract loop', () => {
@@ -126,6 +131,7 @@ test.describe('idle reset', () => {
 
     // Three seconds without a touch (?idle=3): the countdown.
     const countdown = page.getByRole('dialog', { name: '即将返回首页' });
+    await kioskReady(page);
     await page.clock.runFor(2_900);
     await expect(countdown).toBeHidden();
     await page.clock.runFor(200);
@@ -170,6 +176,7 @@ test.describe('idle reset', () => {
     const attract = await openKiosk(page, 3);
     await startVisit(page, attract);
     const countdown = page.getByRole('dialog', { name: '即将返回首页' });
+    await kioskReady(page);
     await page.clock.runFor(3_100);
     await expect(countdown).toBeVisible();
     await page.clock.runFor(1_000);
@@ -245,6 +252,25 @@ test.describe('navigation inside the exhibition', () => {
           .filter((t) => t.height < 59.5),
       );
     expect(small).toEqual([]);
+  });
+
+  test('no data downloads or print on a kiosk; /kiosk/?exit turns the kiosk back into the site', async ({ page }) => {
+    const attract = await openKiosk(page);
+    await startVisit(page, attract);
+    await page
+      .getByRole('link', { name: /大事记/ })
+      .first()
+      .tap();
+    await expect(page).toHaveURL(/\/timeline\/$/);
+    const footer = page.locator('footer.site-footer');
+    await expect(footer.getByRole('link', { name: /JSON|CSV|RSS|打印/ })).toHaveCount(0);
+    await expect(footer.getByRole('link', { name: '关于' })).toBeVisible();
+
+    await page.goto('./kiosk/?exit');
+    await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
+    await expect(page.locator('html')).not.toHaveAttribute('data-kiosk');
+    await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
+    expect(await page.evaluate(() => localStorage.getItem('zg-kiosk'))).toBeNull();
   });
 
   test('outside kiosk mode the page has no QR block and the full navigation', async ({ page }) => {
@@ -424,6 +450,7 @@ test.describe('search without a keyboard', () => {
     const keyboard = page.getByRole('group', { name: '屏幕键盘' });
     for (const key of 'fxjxs') await keyboard.getByRole('button', { name: key, exact: true }).tap();
     // The search page searches a moment after the last key.
+    await kioskReady(page);
     await page.clock.runFor(500);
     await expect(page).toHaveURL(/\?q=fxjxs$/);
     await expect(page.locator('#search-results').getByRole('link', { name: CASE_TITLE })).toBeVisible();

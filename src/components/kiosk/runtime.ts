@@ -107,8 +107,9 @@ class ZgKiosk extends HTMLElement {
       },
       { capture: true, signal },
     );
-    // Nothing may open a window of its own.
+    // Nothing may open a window of its own, or the print dialog.
     window.open = () => null;
+    window.print = () => undefined;
   }
 
   // ---- Links, forms and history --------------------------------------------------------------

@@ -32,7 +32,7 @@ export function idleSeconds(): number {
   return DEFAULT_IDLE_SECONDS;
 }
 
-/** Length of the visible countdown: a tenth of a minute or so, never under 3 s or over 10 s. */
+/** Length of the visible countdown: a third of the idle time, from 3 s up to 10 s. */
 export const countdownSeconds = (idle: number): number => Math.min(10, Math.max(3, Math.round(idle / 3)));
 
 function wipe(storage: Storage, kept: string[]): void {
