@@ -42,7 +42,12 @@ export default defineConfig({
   // Links in entry bodies get the base path; photos in them get a srcset (MDX uses the same processor).
   markdown: { processor: satteri({ hastPlugins: [markdownBody({ base })] }) },
   // Widths of responsive photos (body photos 800 px wide and their 2x); see markdown-body.ts.
-  image: { breakpoints: [480, 800, 1200, 1600] },
+  image: {
+    breakpoints: [480, 800, 1200, 1600],
+    // AVIF at sharp's default effort 4 was most of a cold build (7.9 CPU-s per 1600 px photo);
+    // effort 2 takes 0.6 s for files within a few per cent of the size (bench/README.md).
+    service: { entrypoint: 'astro/assets/services/sharp', config: { avif: { effort: 2 } } },
+  },
   devToolbar: { enabled: false },
   // Content-Security-Policy <meta> in every page (src/security.ts); no 'unsafe-inline' scripts.
   security: { csp: astroCsp(fileURLToPath(new URL('./src', import.meta.url))) },

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIResponse, type Page, type Route } from '@playwright/test';
 import { NGINX_HEADERS_FILE } from '../../src/integrations/security-headers.ts';
 import { metaPolicy, parsePolicy } from '../../src/security.ts';
 import { part, sitePages } from '../gates/site.ts';
@@ -28,6 +28,17 @@ async function watchViolations(page: Page): Promise<string[]> {
     if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(msg.text())) found.push(msg.text());
   });
   return found;
+}
+
+/** Fetches a routed request, trying again when a busy preview server drops the connection. */
+async function fetchWithRetry(route: Route): Promise<APIResponse> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await route.fetch();
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
 }
 
 /** The nginx snippet's Content-Security-Policy value. */
@@ -78,7 +89,7 @@ for (let index = 0; index < PARTS; index++) {
     const policy = headerPolicy();
     // Serve every page as nginx would: with the generated header policy on top of the <meta>.
     await page.route('**/*', async (route) => {
-      const response = await route.fetch();
+      const response = await fetchWithRetry(route);
       await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
     });
     const violations = await watchViolations(page);
@@ -99,15 +110,16 @@ test('search works under the policy (Pagefind WebAssembly allowed by wasm-unsafe
   const violations = await watchViolations(page);
   const policy = headerPolicy();
   await page.route('**/*', async (route) => {
-    const response = await route.fetch();
+    const response = await fetchWithRetry(route);
     await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
   });
   await page.goto('./search/?q=讲习所');
   const results = page.getByRole('region', { name: '搜索结果' });
-  await expect(results.getByRole('link').first()).toContainText('讲习所');
+  // The engine and its WebAssembly load on demand: slow on a busy machine, so allow time.
+  await expect(results.getByRole('link').first()).toContainText('讲习所', { timeout: 30_000 });
   // Typing a new query searches again (the engine, its WebAssembly and index chunks all load).
   await page.getByRole('main').getByRole('searchbox').first().fill('双拥');
-  await expect(results.getByRole('link').first()).toContainText('双拥');
+  await expect(results.getByRole('link').first()).toContainText('双拥', { timeout: 30_000 });
   expect(violations, violations.join('\n')).toEqual([]);
 });
 

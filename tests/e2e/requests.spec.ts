@@ -82,9 +82,13 @@ test('a kiosk visit and a search contact no other origin', async ({ browser }) =
     await page.goto('./search/');
     const box = page.getByRole('main').getByRole('searchbox').first();
     await box.fill('讲习所');
-    await expect(page.getByRole('region', { name: '搜索结果' }).getByRole('link').first()).toBeVisible();
+    await expect(page.getByRole('region', { name: '搜索结果' }).getByRole('link').first()).toBeVisible({
+      timeout: 30_000,
+    });
     await box.fill('shuangyong');
-    await expect(page.getByRole('region', { name: '搜索结果' }).getByRole('link').first()).toBeVisible();
+    await expect(page.getByRole('region', { name: '搜索结果' }).getByRole('link').first()).toBeVisible({
+      timeout: 30_000,
+    });
   }
   await page.waitForTimeout(500);
   await context.close();

@@ -61,8 +61,12 @@ export async function checkLinks(dir: string, options: LinkCheckOptions): Promis
       recurse: true,
       checkFragments: true,
       checkCss: true,
-      concurrency: 16,
-      timeout: 20_000,
+      concurrency: 8,
+      timeout: 30_000,
+      // A busy machine may drop a connection to the local server; that is not a broken link.
+      retryErrors: true,
+      retryErrorsCount: 3,
+      retryErrorsJitter: 500,
       // Absolute links to the configured site address (canonical, og:url) are ours too.
       urlRewriteExpressions: [{ pattern: sitePrefix, replacement: `${origin}/` }],
       linksToSkip: async (link: string) =>
@@ -79,7 +83,7 @@ export async function checkLinks(dir: string, options: LinkCheckOptions): Promis
     const broken: BrokenLink[] = result.links
       .filter((link) => link.state === LinkState.BROKEN)
       .map((link) => ({
-        page: toPath(link.parent),
+        page: link.parent ? toPath(link.parent) : '(start page)',
         target: toPath(link.url),
         reason:
           link.status === 200 && link.url.includes('#')

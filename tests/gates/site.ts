@@ -2,7 +2,7 @@
  * What the gates run over: every page of the built site (from its sitemap, plus the 404 page)
  * in each presentation a visitor can get (default, kiosk, elder).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 
@@ -17,9 +17,22 @@ export function sitemapPaths(dir: string, base = '/'): string[] {
   return [...new Set(paths.map((loc) => new URL(loc).pathname))];
 }
 
-/** Every page the gates visit: the sitemap plus the 404 page (which no sitemap lists). */
+/**
+ * Every page the gates visit: the sitemap, then every other built HTML page (the 404 page, and
+ * pages kept out of the sitemap on purpose such as /kiosk/ and /design/, which people still use).
+ */
 export function sitePages(dir: string): string[] {
-  return [...sitemapPaths(dir), '/404.html'];
+  const pages = new Set(sitemapPaths(dir));
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(join(dir, folder), { withFileTypes: true })) {
+      const path = `${folder}${entry.name}`;
+      if (entry.isDirectory()) walk(`${path}/`);
+      else if (entry.name === 'index.html') pages.add(folder);
+      else if (entry.name.endsWith('.html')) pages.add(`/${path.replace(/^\//, '')}`);
+    }
+  };
+  walk('/');
+  return [...pages];
 }
 
 /** Pages of one kind, e.g. `pagesUnder(dir, '/cases/')` → case pages (not the index). */

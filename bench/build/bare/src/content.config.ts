@@ -1,0 +1,10 @@
+import { glob } from 'astro/loaders';
+import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
+
+const cases = defineCollection({
+  loader: glob({ pattern: '**/*.{md,mdx}', base: './content/cases' }),
+  schema: z.object({ title: z.string(), summary: z.string() }).passthrough(),
+});
+
+export const collections = { cases };

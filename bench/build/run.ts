@@ -1,0 +1,300 @@
+/**
+ * `npm run bench:build [-- 100 1000 3000] [--bare] [--no-full]`: build benchmark.
+ *
+ * For each size it copies the project to bench/out/site-<n>/ (node_modules linked), adds <n>
+ * synthetic cases to the real ones (bench/build/generate.ts) and measures, each from a cold cache:
+ * 1. the content check (`npm run check:content`),
+ * 2. the Astro build without the search index,
+ * 3. the search index alone over that output (src/integrations/pagefind-index.ts),
+ * 4. the full production build (everything, as `npm run build` runs it),
+ * and with --bare the same cases in a bare Astro 7 + MDX site (bench/build/bare/).
+ * It prints wall time, pages per second, peak memory (resident set of the whole process tree,
+ * and of its largest process) and, for the full build, how long each logged phase took.
+ * Results also go to bench/out/build-results.json. Not part of `npm test`.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { generateCases, readCorpus } from './generate.ts';
+
+const repo = resolve(import.meta.dirname, '..', '..');
+const out = join(repo, 'bench', 'out');
+const args = process.argv.slice(2);
+const sizes = args.filter((a) => /^\d+$/.test(a)).map(Number);
+if (sizes.length === 0) sizes.push(100, 1000, 3000);
+const withBare = args.includes('--bare');
+const withFull = !args.includes('--no-full');
+
+interface Measure {
+  ms: number;
+  /** CPU seconds (user + system) of the command and everything it started: robust to a busy machine. */
+  cpuS: number;
+  /** Peak resident memory of the process tree, MB. */
+  peakTreeMb: number;
+  /** Peak resident memory of the largest single process, with its name, MB. */
+  peakProcess: { name: string; mb: number };
+  status: number;
+  /** Output lines with the second they appeared at. */
+  lines: { s: number; line: string }[];
+}
+
+const PAGE = 4096;
+
+/** Resident memory (bytes) and name of every process under `root` (inclusive). */
+function tree(root: number): { pid: number; name: string; rss: number }[] {
+  const children = new Map<number, number[]>();
+  const info = new Map<number, { name: string; rss: number }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      const name = stat.slice(stat.indexOf('(') + 1, close);
+      const ppid = Number(stat.slice(close + 2).split(' ')[1]);
+      const rss = Number(readFileSync(`/proc/${entry}/statm`, 'utf8').split(' ')[1]) * PAGE;
+      info.set(Number(entry), { name, rss });
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      /* the process ended while being read */
+    }
+  }
+  const result: { pid: number; name: string; rss: number }[] = [];
+  const visit = (pid: number) => {
+    const i = info.get(pid);
+    if (i) result.push({ pid, ...i });
+    for (const child of children.get(pid) ?? []) visit(child);
+  };
+  visit(root);
+  return result;
+}
+
+/** Runs a command, sampling the memory of its process tree every 250 ms. */
+function measure(
+  command: string,
+  commandArgs: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<Measure> {
+  return new Promise((done) => {
+    const started = performance.now();
+    // GNU time reports the CPU time of the whole tree (every waited-for descendant).
+    const timeFile = join(out, `.time-${process.pid}`);
+    const child = spawn('/usr/bin/time', ['-f', '%U %S', '-o', timeFile, command, ...commandArgs], {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const lines: Measure['lines'] = [];
+    let peakTree = 0;
+    let peakProcess = { name: '', mb: 0 };
+    const onData = (chunk: Buffer) => {
+      const s = (performance.now() - started) / 1000;
+      for (const line of chunk.toString().split('\n')) if (line.trim()) lines.push({ s, line });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    const timer = setInterval(() => {
+      if (!child.pid) return;
+      const procs = tree(child.pid);
+      peakTree = Math.max(
+        peakTree,
+        procs.reduce((n, p) => n + p.rss, 0),
+      );
+      for (const p of procs) if (p.rss / 2 ** 20 > peakProcess.mb) peakProcess = { name: p.name, mb: p.rss / 2 ** 20 };
+    }, 250);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      const [user = 0, system = 0] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+      rmSync(timeFile, { force: true });
+      done({
+        ms: performance.now() - started,
+        cpuS: user + system,
+        peakTreeMb: peakTree / 2 ** 20,
+        peakProcess,
+        status: code ?? 1,
+        lines,
+      });
+    });
+  });
+}
+
+/** A copy of the project for one benchmark size, with node_modules linked, not copied. */
+function projectCopy(name: string): string {
+  const dir = join(out, name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'scripts', 'content']) {
+    if (existsSync(join(repo, entry))) cpSync(join(repo, entry), join(dir, entry), { recursive: true });
+  }
+  symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+function countPages(dir: string): number {
+  let n = 0;
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(d, e.name));
+      else if (e.name.endsWith('.html')) n += 1;
+    }
+  };
+  walk(dir);
+  return n;
+}
+
+/** Seconds between the first line matching `from` and the first later line matching `to`. */
+function phases(lines: Measure['lines']): { phase: string; s: number }[] {
+  // Astro prints a timestamped line per step; the gap to the next step is that step's time.
+  const marks: { phase: string; at: number }[] = [];
+  const rules: [RegExp, string][] = [
+    [/Syncing content|Synced content|\[content\]/, 'content layer (load + parse entries)'],
+    [/Building static entrypoints/, 'vite bundle (components, CSS, client JS)'],
+    [/generating static routes/, 'render pages'],
+    [/generating optimized images/, 'images (sharp: AVIF/WebP)'],
+    [/sitemap-index\.xml/, 'sitemap'],
+    [/security-headers/, 'CSP header snippet'],
+    [/搜索索引|pagefind/i, 'search index'],
+    [/service-worker|precache/i, 'service worker precache'],
+    [/Complete!/, 'end'],
+  ];
+  for (const { s, line } of lines) {
+    for (const [re, phase] of rules) {
+      if (re.test(line) && !marks.some((m) => m.phase === phase)) marks.push({ phase, at: s });
+    }
+  }
+  marks.sort((a, b) => a.at - b.at);
+  return marks.slice(0, -1).map((m, i) => ({ phase: m.phase, s: marks[i + 1]!.at - m.at }));
+}
+
+const mb = (n: number) => `${Math.round(n)} MB`;
+const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+const results: Record<string, unknown>[] = [];
+const corpus = readCorpus(repo);
+mkdirSync(out, { recursive: true });
+
+for (const n of sizes) {
+  console.log(`\n=== ${n} synthetic cases ===`);
+  const dir = projectCopy(`site-${n}`);
+  // The real content stays (timeline, halls and routes link to its cases); the synthetic cases come on top.
+  const images = await generateCases(dir, corpus, { count: n, imageEvery: 10 });
+  console.log(`generated ${n} cases (${images} with a cover photo) in ${dir}`);
+  const cache = join(dir, '.astro-cache');
+  const env = { CACHE_DIR: cache, OUT_DIR: join(dir, 'dist'), ASTRO_TELEMETRY_DISABLED: '1' };
+  const row: Record<string, unknown> = {
+    cases: n,
+    images,
+    loadAverage: readFileSync('/proc/loadavg', 'utf8').split(' ')[0],
+  };
+  console.log(`load average at start: ${String(row['loadAverage'])} (2 cores, shared)`);
+
+  const check = await measure('node', ['scripts/check-content.ts'], dir);
+  if (check.status !== 0) throw new Error(`content check failed:\n${check.lines.map((l) => l.line).join('\n')}`);
+  console.log(`content check: ${sec(check.ms)} (CPU ${check.cpuS.toFixed(1)} s), peak ${mb(check.peakTreeMb)}`);
+  row['check'] = { s: check.ms / 1000, cpuS: check.cpuS, peakMb: check.peakTreeMb };
+
+  // Astro alone: the same config without the search index integration.
+  const config = readFileSync(join(dir, 'astro.config.mjs'), 'utf8');
+  const noIndex = config.replace(/^\s*pagefindSearch\(\),?\s*$/m, '');
+  if (noIndex === config)
+    throw new Error('astro.config.mjs: pagefindSearch() not found, cannot build without the index');
+  writeFileSync(join(dir, 'astro.config.mjs'), noIndex);
+  rmSync(cache, { recursive: true, force: true });
+  const astro = await measure('astro', ['build'], dir, env);
+  writeFileSync(join(dir, 'astro.config.mjs'), config);
+  if (astro.status !== 0)
+    throw new Error(
+      `build failed:\n${astro.lines
+        .slice(-30)
+        .map((l) => l.line)
+        .join('\n')}`,
+    );
+  const pages = countPages(join(dir, 'dist'));
+  console.log(
+    `astro build (no index): ${sec(astro.ms)} (CPU ${astro.cpuS.toFixed(1)} s), ${pages} pages, ${(pages / (astro.ms / 1000)).toFixed(0)} pages/s (${(pages / astro.cpuS).toFixed(0)} per CPU-s), peak ${mb(astro.peakTreeMb)} (largest process ${astro.peakProcess.name} ${mb(astro.peakProcess.mb)})`,
+  );
+  row['astro'] = {
+    s: astro.ms / 1000,
+    cpuS: astro.cpuS,
+    pages,
+    pagesPerS: pages / (astro.ms / 1000),
+    peakMb: astro.peakTreeMb,
+    phases: phases(astro.lines),
+  };
+
+  const index = await measure('node', [join(repo, 'bench', 'build', 'index-only.ts'), join(dir, 'dist')], dir);
+  if (index.status !== 0) throw new Error(`index failed:\n${index.lines.map((l) => l.line).join('\n')}`);
+  console.log(
+    `search index alone: ${sec(index.ms)} (CPU ${index.cpuS.toFixed(1)} s), peak ${mb(index.peakTreeMb)} (largest process ${index.peakProcess.name} ${mb(index.peakProcess.mb)}) — ${index.lines.at(-1)?.line ?? ''}`,
+  );
+  row['index'] = { s: index.ms / 1000, cpuS: index.cpuS, peakMb: index.peakTreeMb, largest: index.peakProcess };
+
+  if (withFull) {
+    rmSync(cache, { recursive: true, force: true });
+    rmSync(join(dir, 'dist'), { recursive: true, force: true });
+    const full = await measure('astro', ['build'], dir, env);
+    if (full.status !== 0)
+      throw new Error(
+        `full build failed:\n${full.lines
+          .slice(-30)
+          .map((l) => l.line)
+          .join('\n')}`,
+      );
+    console.log(
+      `full build: ${sec(full.ms)} (CPU ${full.cpuS.toFixed(1)} s), ${(pages / (full.ms / 1000)).toFixed(0)} pages/s (${(pages / full.cpuS).toFixed(0)} per CPU-s), peak ${mb(full.peakTreeMb)} (largest process ${full.peakProcess.name} ${mb(full.peakProcess.mb)})`,
+    );
+    const steps = phases(full.lines);
+    for (const p of steps) console.log(`  ${p.phase.padEnd(42)} ${p.s.toFixed(1)} s`);
+    row['full'] = { s: full.ms / 1000, cpuS: full.cpuS, peakMb: full.peakTreeMb, phases: steps };
+  }
+
+  if (withBare) {
+    for (const kind of ['md', 'mdx'] as const) {
+      const bare = join(out, `bare-${kind}-${n}`);
+      rmSync(bare, { recursive: true, force: true });
+      cpSync(join(repo, 'bench', 'build', 'bare'), bare, { recursive: true });
+      symlinkSync(join(repo, 'node_modules'), join(bare, 'node_modules'), 'dir');
+      // Same files; all as .md, or all as .mdx (the issue's two reference figures).
+      cpSync(join(dir, 'content', 'cases'), join(bare, 'content', 'cases'), {
+        recursive: true,
+        filter: (src) => !/\.(jpg|png)$/.test(src),
+      });
+      const rename = (d: string) => {
+        for (const e of readdirSync(d, { withFileTypes: true })) {
+          const p = join(d, e.name);
+          if (e.isDirectory()) rename(p);
+          else if (/\.mdx?$/.test(e.name)) {
+            const text = readFileSync(p, 'utf8').replace(/^cover:\n(  .*\n)+/m, '');
+            rmSync(p);
+            writeFileSync(
+              p.replace(/\.mdx?$/, `.${kind}`),
+              kind === 'md' ? text.replace(/<\/?Callout[^>]*>/g, '') : text,
+            );
+          }
+        }
+      };
+      rename(join(bare, 'content', 'cases'));
+      const b = await measure('astro', ['build'], bare, { ASTRO_TELEMETRY_DISABLED: '1' });
+      if (b.status !== 0)
+        throw new Error(
+          `bare build failed:\n${b.lines
+            .slice(-30)
+            .map((l) => l.line)
+            .join('\n')}`,
+        );
+      const bp = countPages(join(bare, 'dist'));
+      console.log(
+        `bare Astro + MDX (.${kind}): ${sec(b.ms)} (CPU ${b.cpuS.toFixed(1)} s), ${bp} pages, ${(bp / (b.ms / 1000)).toFixed(0)} pages/s (${(bp / b.cpuS).toFixed(0)} per CPU-s), peak ${mb(b.peakTreeMb)}`,
+      );
+      row[`bare-${kind}`] = {
+        s: b.ms / 1000,
+        cpuS: b.cpuS,
+        pages: bp,
+        pagesPerS: bp / (b.ms / 1000),
+        peakMb: b.peakTreeMb,
+      };
+    }
+  }
+  results.push(row);
+  writeFileSync(join(out, 'build-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+}
