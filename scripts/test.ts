@@ -1,5 +1,6 @@
 /**
- * `npm test`: every test, unit then browser, against a real build; ends with `N passed, N failed`.
+ * `npm test`: the code checks (types, lint, formatting), then every test, unit then browser,
+ * against a real build; ends with `N passed, N failed` (each code check counts as one test).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -13,6 +14,18 @@ process.env['CHROMIUM_PATH'] = ensureChromium();
 
 const run = (cmd: string, args: string[], env: Record<string, string> = {}) =>
   spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+
+// Code checks: each counts as one test, so a type error or a lint finding turns the run red.
+const codeChecks: [string, string, string[]][] = [
+  ['types (astro check)', 'astro', ['check']],
+  ['lint (eslint)', 'eslint', ['--max-warnings', '0', '.']],
+  ['formatting (prettier)', 'prettier', ['--check', '.']],
+];
+const codeFailures = codeChecks.filter(([name, cmd, args]) => {
+  console.log(`\n> ${name}`);
+  return run(cmd, args) !== 0;
+});
+for (const [name] of codeFailures) console.log(`code check failed: ${name}`);
 
 const unitStatus = run('vitest', [
   'run',
@@ -37,14 +50,15 @@ const read = <T>(file: string): T | undefined =>
 const v = read<VitestReport>(`${results}/vitest.json`);
 const p = read<PlaywrightReport>(`${results}/playwright.json`);
 
-let passed = (v?.numPassedTests ?? 0) + (p ? p.stats.expected + p.stats.flaky : 0);
-let failed = (v?.numFailedTests ?? 0) + (p?.stats.unexpected ?? 0);
+let passed =
+  codeChecks.length - codeFailures.length + (v?.numPassedTests ?? 0) + (p ? p.stats.expected + p.stats.flaky : 0);
+let failed = codeFailures.length + (v?.numFailedTests ?? 0) + (p?.stats.unexpected ?? 0);
 const skipped = (v?.numPendingTests ?? 0) + (p?.stats.skipped ?? 0);
 // A runner that crashed before reporting counts as a failure, never as silence.
 if (!v && unitStatus !== 0) failed += 1;
 if (!p && e2eStatus !== 0) failed += 1;
 if (passed === 0) failed += 1;
-const ok = failed === 0 && unitStatus === 0 && e2eStatus === 0;
+const ok = failed === 0 && codeFailures.length === 0 && unitStatus === 0 && e2eStatus === 0;
 if (!ok && failed === 0) failed = 1;
 passed = Math.max(passed, 0);
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

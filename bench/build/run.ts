@@ -169,6 +169,17 @@ function phases(lines: Measure['lines']): { phase: string; s: number }[] {
 const mb = (n: number) => `${Math.round(n)} MB`;
 const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
+/** Stops the benchmark with the last lines of a command that failed. */
+function mustSucceed(m: Measure, what: string): void {
+  if (m.status === 0) return;
+  throw new Error(
+    `${what} failed:\n${m.lines
+      .slice(-30)
+      .map((l) => l.line)
+      .join('\n')}`,
+  );
+}
+
 const results: Record<string, unknown>[] = [];
 const corpus = readCorpus(repo);
 mkdirSync(out, { recursive: true });
@@ -189,7 +200,7 @@ for (const n of sizes) {
   console.log(`load average at start: ${String(row['loadAverage'])} (2 cores, shared)`);
 
   const check = await measure('node', ['scripts/check-content.ts'], dir);
-  if (check.status !== 0) throw new Error(`content check failed:\n${check.lines.map((l) => l.line).join('\n')}`);
+  mustSucceed(check, 'content check');
   console.log(`content check: ${sec(check.ms)} (CPU ${check.cpuS.toFixed(1)} s), peak ${mb(check.peakTreeMb)}`);
   row['check'] = { s: check.ms / 1000, cpuS: check.cpuS, peakMb: check.peakTreeMb };
 
@@ -202,13 +213,7 @@ for (const n of sizes) {
   rmSync(cache, { recursive: true, force: true });
   const astro = await measure('astro', ['build'], dir, env);
   writeFileSync(join(dir, 'astro.config.mjs'), config);
-  if (astro.status !== 0)
-    throw new Error(
-      `build failed:\n${astro.lines
-        .slice(-30)
-        .map((l) => l.line)
-        .join('\n')}`,
-    );
+  mustSucceed(astro, 'build');
   const pages = countPages(join(dir, 'dist'));
   console.log(
     `astro build (no index): ${sec(astro.ms)} (CPU ${astro.cpuS.toFixed(1)} s), ${pages} pages, ${(pages / (astro.ms / 1000)).toFixed(0)} pages/s (${(pages / astro.cpuS).toFixed(0)} per CPU-s), peak ${mb(astro.peakTreeMb)} (largest process ${astro.peakProcess.name} ${mb(astro.peakProcess.mb)})`,
@@ -223,7 +228,7 @@ for (const n of sizes) {
   };
 
   const index = await measure('node', [join(repo, 'bench', 'build', 'index-only.ts'), join(dir, 'dist')], dir);
-  if (index.status !== 0) throw new Error(`index failed:\n${index.lines.map((l) => l.line).join('\n')}`);
+  mustSucceed(index, 'search index');
   console.log(
     `search index alone: ${sec(index.ms)} (CPU ${index.cpuS.toFixed(1)} s), peak ${mb(index.peakTreeMb)} (largest process ${index.peakProcess.name} ${mb(index.peakProcess.mb)}) — ${index.lines.at(-1)?.line ?? ''}`,
   );
@@ -233,13 +238,7 @@ for (const n of sizes) {
     rmSync(cache, { recursive: true, force: true });
     rmSync(join(dir, 'dist'), { recursive: true, force: true });
     const full = await measure('astro', ['build'], dir, env);
-    if (full.status !== 0)
-      throw new Error(
-        `full build failed:\n${full.lines
-          .slice(-30)
-          .map((l) => l.line)
-          .join('\n')}`,
-      );
+    mustSucceed(full, 'full build');
     console.log(
       `full build: ${sec(full.ms)} (CPU ${full.cpuS.toFixed(1)} s), ${(pages / (full.ms / 1000)).toFixed(0)} pages/s (${(pages / full.cpuS).toFixed(0)} per CPU-s), peak ${mb(full.peakTreeMb)} (largest process ${full.peakProcess.name} ${mb(full.peakProcess.mb)})`,
     );
@@ -275,13 +274,7 @@ for (const n of sizes) {
       };
       rename(join(bare, 'content', 'cases'));
       const b = await measure('astro', ['build'], bare, { ASTRO_TELEMETRY_DISABLED: '1' });
-      if (b.status !== 0)
-        throw new Error(
-          `bare build failed:\n${b.lines
-            .slice(-30)
-            .map((l) => l.line)
-            .join('\n')}`,
-        );
+      mustSucceed(b, 'bare build');
       const bp = countPages(join(bare, 'dist'));
       console.log(
         `bare Astro + MDX (.${kind}): ${sec(b.ms)} (CPU ${b.cpuS.toFixed(1)} s), ${bp} pages, ${(bp / (b.ms / 1000)).toFixed(0)} pages/s (${(bp / b.cpuS).toFixed(0)} per CPU-s), peak ${mb(b.peakTreeMb)}`,

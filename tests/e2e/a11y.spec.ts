@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { part, presentations, sitePages, usePresentation } from '../gates/site.ts';
+import { part, releaseRoutes, presentations, sitePages, usePresentation } from '../gates/site.ts';
 import { distDir } from '../site.ts';
+
+test.afterEach(releaseRoutes);
 
 /** The built HTML of a site path. */
 const pageHtml = (path: string) =>

@@ -1,6 +1,6 @@
 import { expect, test, type Response } from '@playwright/test';
 import { budgets, gzipSize, inlineScripts, kb } from '../gates/budgets.ts';
-import { part, sitePages, visitWhole } from '../gates/site.ts';
+import { part, releaseRoutes, sitePages, visitWhole } from '../gates/site.ts';
 import { distDir, rootUrl } from '../site.ts';
 
 /**
@@ -11,6 +11,8 @@ import { distDir, rootUrl } from '../site.ts';
  *   demand): JavaScript run on first load ≤ 10 KB gzipped, inline scripts included;
  * - every page: no single image over 150 KB.
  */
+
+test.afterEach(releaseRoutes);
 const PARTS = 2;
 const siteOrigin = new URL(rootUrl).origin;
 const isCasePage = (path: string) => /^\/cases\/.+\/.+\/$/.test(path);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, test, type APIResponse, type Page, type Route } from '@playwright/test';
 import { NGINX_HEADERS_FILE } from '../../src/integrations/security-headers.ts';
 import { metaPolicy, parsePolicy } from '../../src/security.ts';
-import { part, sitePages } from '../gates/site.ts';
+import { part, releaseRoutes, sitePages } from '../gates/site.ts';
 import { distDir } from '../site.ts';
 
 /**
@@ -11,6 +11,8 @@ import { distDir } from '../site.ts';
  * but the hashed ones, and every page works under it — and under the header policy the build
  * writes for nginx — with no violation reported by the browser.
  */
+
+test.afterEach(releaseRoutes);
 const PARTS = 2;
 
 /** Records CSP violations (the DOM event) and console errors that mention the policy. */

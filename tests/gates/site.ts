@@ -118,3 +118,12 @@ export async function visitWhole(page: Page, path: string, quietMs = 150): Promi
     page.off('requestfailed', end);
   }
 }
+
+/**
+ * Removes the routes a gate installed, ignoring callbacks still fetching, so that a request in
+ * flight when one test ends cannot fail the next test in the same worker (use in afterEach).
+ */
+export async function releaseRoutes({ page }: { page: Page }): Promise<void> {
+  await page.context().unrouteAll({ behavior: 'ignoreErrors' });
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+}

@@ -99,10 +99,11 @@ class SearchApp extends HTMLElement {
     void this.#render();
   }
 
-  #status(text: string, busy = false) {
+  /** Writes the status line; `busy` is given only where the search starts or ends. */
+  #status(text: string, busy?: boolean) {
     const status = this.querySelector('.status')!;
     status.textContent = text;
-    this.toggleAttribute('aria-busy', busy);
+    if (busy !== undefined) this.toggleAttribute('aria-busy', busy);
   }
 
   async #render() {
@@ -114,7 +115,7 @@ class SearchApp extends HTMLElement {
     } catch (error) {
       if (run !== this.#run) return;
       console.error(error);
-      this.#status(this.#t(this.dataset['dev'] !== undefined ? 'error.dev' : 'error.missing'));
+      this.#status(this.#t(this.dataset['dev'] !== undefined ? 'error.dev' : 'error.missing'), false);
       return;
     }
     if (run !== this.#run) return;
