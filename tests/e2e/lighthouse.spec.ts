@@ -23,6 +23,14 @@ const targets: { name: string; path: () => string | undefined }[] = [
   { name: 'search', path: () => (sitePages(distDir).includes('/search/') ? '/search/?q=讲习所' : undefined) },
 ];
 
+/** Metrics recorded beside the scores (milliseconds, CLS unitless), for bench/README.md. */
+const metrics = [
+  'first-contentful-paint',
+  'largest-contentful-paint',
+  'total-blocking-time',
+  'cumulative-layout-shift',
+] as const;
+
 const scores: Record<string, Record<string, number>> = {};
 let chrome: LaunchedChrome | undefined;
 
@@ -74,6 +82,10 @@ for (const target of targets) {
           return `${ref.id} (${audit?.displayValue ?? Math.round((audit?.score ?? 0) * 100)})`;
         });
       low.push(`${path} ${id} ${Math.round(score * 100)}: ${lost.join(', ')}`);
+    }
+    for (const id of metrics) {
+      const value = lhr?.audits[id]?.numericValue ?? 0;
+      scores[target.name]![id] = id === 'cumulative-layout-shift' ? Number(value.toFixed(3)) : Math.round(value);
     }
     console.log(`${target.name} ${path}: ${JSON.stringify(scores[target.name])}`);
     expect(low, `Lighthouse scores below ${MIN_SCORE * 100}:\n${low.join('\n')}`).toEqual([]);
