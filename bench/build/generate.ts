@@ -65,7 +65,9 @@ export function readCorpus(root: string): Corpus {
   return { paragraphs, titles, tags: [...tags], units, sources };
 }
 
-const SERIES = ['bench-a', 'bench-b', 'bench-c'];
+/** The series (and folders) the synthetic cases go in. */
+export const BENCH_SERIES = ['bench-a', 'bench-b', 'bench-c'];
+const SERIES = BENCH_SERIES;
 
 export interface GenerateOptions {
   /** Number of cases. */

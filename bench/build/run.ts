@@ -1,12 +1,13 @@
 /**
- * `npm run bench:build [-- 100 1000 3000] [--bare] [--no-full]`: build benchmark.
+ * `npm run bench:build [-- 100 1000 3000] [--bare] [--no-full] [--full-only]`: build benchmark.
  *
  * For each size it copies the project to bench/out/site-<n>/ (node_modules linked), adds <n>
  * synthetic cases to the real ones (bench/build/generate.ts) and measures, each from a cold cache:
  * 1. the content check (`npm run check:content`),
  * 2. the Astro build without the search index,
  * 3. the search index alone over that output (src/integrations/pagefind-index.ts),
- * 4. the full production build (everything, as `npm run build` runs it),
+ * 4. the full production build (everything, as `npm run build` runs it), then the same again with
+ *    the cache kept (photos already optimised), as a publishing build after an edit runs,
  * and with --bare the same cases in a bare Astro 7 + MDX site (bench/build/bare/).
  * It prints wall time, pages per second, peak memory (resident set of the whole process tree,
  * and of its largest process) and, for the full build, how long each logged phase took.
@@ -15,7 +16,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { generateCases, readCorpus } from './generate.ts';
+import { BENCH_SERIES, generateCases, readCorpus } from './generate.ts';
 
 const repo = resolve(import.meta.dirname, '..', '..');
 const out = join(repo, 'bench', 'out');
@@ -24,6 +25,8 @@ const sizes = args.filter((a) => /^\d+$/.test(a)).map(Number);
 if (sizes.length === 0) sizes.push(100, 1000, 3000);
 const withBare = args.includes('--bare');
 const withFull = !args.includes('--no-full');
+/** --full-only: skip the Astro-alone and index-alone builds (the full build's phases still split them). */
+const withParts = !args.includes('--full-only');
 
 interface Measure {
   ms: number;
@@ -204,47 +207,62 @@ for (const n of sizes) {
   console.log(`content check: ${sec(check.ms)} (CPU ${check.cpuS.toFixed(1)} s), peak ${mb(check.peakTreeMb)}`);
   row['check'] = { s: check.ms / 1000, cpuS: check.cpuS, peakMb: check.peakTreeMb };
 
-  // Astro alone: the same config without the search index integration.
-  const config = readFileSync(join(dir, 'astro.config.mjs'), 'utf8');
-  const noIndex = config.replace(/^\s*pagefindSearch\(\),?\s*$/m, '');
-  if (noIndex === config)
-    throw new Error('astro.config.mjs: pagefindSearch() not found, cannot build without the index');
-  writeFileSync(join(dir, 'astro.config.mjs'), noIndex);
-  rmSync(cache, { recursive: true, force: true });
-  const astro = await measure('astro', ['build'], dir, env);
-  writeFileSync(join(dir, 'astro.config.mjs'), config);
-  mustSucceed(astro, 'build');
-  const pages = countPages(join(dir, 'dist'));
-  console.log(
-    `astro build (no index): ${sec(astro.ms)} (CPU ${astro.cpuS.toFixed(1)} s), ${pages} pages, ${(pages / (astro.ms / 1000)).toFixed(0)} pages/s (${(pages / astro.cpuS).toFixed(0)} per CPU-s), peak ${mb(astro.peakTreeMb)} (largest process ${astro.peakProcess.name} ${mb(astro.peakProcess.mb)})`,
-  );
-  row['astro'] = {
-    s: astro.ms / 1000,
-    cpuS: astro.cpuS,
-    pages,
-    pagesPerS: pages / (astro.ms / 1000),
-    peakMb: astro.peakTreeMb,
-    phases: phases(astro.lines),
-  };
+  let pages = 0;
+  if (withParts) {
+    // Astro alone: the same config without the search index integration.
+    const config = readFileSync(join(dir, 'astro.config.mjs'), 'utf8');
+    const noIndex = config.replace(/^\s*pagefindSearch\(\),?\s*$/m, '');
+    if (noIndex === config)
+      throw new Error('astro.config.mjs: pagefindSearch() not found, cannot build without the index');
+    writeFileSync(join(dir, 'astro.config.mjs'), noIndex);
+    rmSync(cache, { recursive: true, force: true });
+    const astro = await measure('astro', ['build'], dir, env);
+    writeFileSync(join(dir, 'astro.config.mjs'), config);
+    mustSucceed(astro, 'build');
+    pages = countPages(join(dir, 'dist'));
+    console.log(
+      `astro build (no index): ${sec(astro.ms)} (CPU ${astro.cpuS.toFixed(1)} s), ${pages} pages, ${(pages / (astro.ms / 1000)).toFixed(0)} pages/s (${(pages / astro.cpuS).toFixed(0)} per CPU-s), peak ${mb(astro.peakTreeMb)} (largest process ${astro.peakProcess.name} ${mb(astro.peakProcess.mb)})`,
+    );
+    row['astro'] = {
+      s: astro.ms / 1000,
+      cpuS: astro.cpuS,
+      pages,
+      pagesPerS: pages / (astro.ms / 1000),
+      peakMb: astro.peakTreeMb,
+      phases: phases(astro.lines),
+    };
 
-  const index = await measure('node', [join(repo, 'bench', 'build', 'index-only.ts'), join(dir, 'dist')], dir);
-  mustSucceed(index, 'search index');
-  console.log(
-    `search index alone: ${sec(index.ms)} (CPU ${index.cpuS.toFixed(1)} s), peak ${mb(index.peakTreeMb)} (largest process ${index.peakProcess.name} ${mb(index.peakProcess.mb)}) — ${index.lines.at(-1)?.line ?? ''}`,
-  );
-  row['index'] = { s: index.ms / 1000, cpuS: index.cpuS, peakMb: index.peakTreeMb, largest: index.peakProcess };
+    const index = await measure('node', [join(repo, 'bench', 'build', 'index-only.ts'), join(dir, 'dist')], dir);
+    mustSucceed(index, 'search index');
+    console.log(
+      `search index alone: ${sec(index.ms)} (CPU ${index.cpuS.toFixed(1)} s), peak ${mb(index.peakTreeMb)} (largest process ${index.peakProcess.name} ${mb(index.peakProcess.mb)}) — ${index.lines.at(-1)?.line ?? ''}`,
+    );
+    row['index'] = { s: index.ms / 1000, cpuS: index.cpuS, peakMb: index.peakTreeMb, largest: index.peakProcess };
+  }
 
   if (withFull) {
     rmSync(cache, { recursive: true, force: true });
     rmSync(join(dir, 'dist'), { recursive: true, force: true });
     const full = await measure('astro', ['build'], dir, env);
     mustSucceed(full, 'full build');
+    if (!withParts) pages = countPages(join(dir, 'dist'));
     console.log(
       `full build: ${sec(full.ms)} (CPU ${full.cpuS.toFixed(1)} s), ${(pages / (full.ms / 1000)).toFixed(0)} pages/s (${(pages / full.cpuS).toFixed(0)} per CPU-s), peak ${mb(full.peakTreeMb)} (largest process ${full.peakProcess.name} ${mb(full.peakProcess.mb)})`,
     );
     const steps = phases(full.lines);
     for (const p of steps) console.log(`  ${p.phase.padEnd(42)} ${p.s.toFixed(1)} s`);
     row['full'] = { s: full.ms / 1000, cpuS: full.cpuS, peakMb: full.peakTreeMb, phases: steps };
+
+    // Warm: the same build again with Astro's cache kept (optimised photos are reused), as a
+    // publishing build runs after staff add or edit a case.
+    rmSync(join(dir, 'dist'), { recursive: true, force: true });
+    const warm = await measure('astro', ['build'], dir, env);
+    mustSucceed(warm, 'warm build');
+    console.log(
+      `full build, warm cache: ${sec(warm.ms)} (CPU ${warm.cpuS.toFixed(1)} s), ${(pages / (warm.ms / 1000)).toFixed(0)} pages/s, peak ${mb(warm.peakTreeMb)}`,
+    );
+    for (const p of phases(warm.lines)) console.log(`  ${p.phase.padEnd(42)} ${p.s.toFixed(1)} s`);
+    row['warm'] = { s: warm.ms / 1000, cpuS: warm.cpuS, peakMb: warm.peakTreeMb, phases: phases(warm.lines) };
   }
 
   if (withBare) {
@@ -253,11 +271,14 @@ for (const n of sizes) {
       rmSync(bare, { recursive: true, force: true });
       cpSync(join(repo, 'bench', 'build', 'bare'), bare, { recursive: true });
       symlinkSync(join(repo, 'node_modules'), join(bare, 'node_modules'), 'dir');
-      // Same files; all as .md, or all as .mdx (the issue's two reference figures).
-      cpSync(join(dir, 'content', 'cases'), join(bare, 'content', 'cases'), {
-        recursive: true,
-        filter: (src) => !/\.(jpg|png)$/.test(src),
-      });
+      // The synthetic cases only (the real ones use the site's own MDX components); all as .md,
+      // or all as .mdx (the issue's two reference figures).
+      for (const series of BENCH_SERIES) {
+        cpSync(join(dir, 'content', 'cases', series), join(bare, 'content', 'cases', series), {
+          recursive: true,
+          filter: (src) => !/\.(jpg|png)$/.test(src),
+        });
+      }
       const rename = (d: string) => {
         for (const e of readdirSync(d, { withFileTypes: true })) {
           const p = join(d, e.name);

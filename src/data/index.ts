@@ -18,6 +18,25 @@ export type SeriesEntry = CollectionEntry<'series'>;
 export type MilestoneEntry = CollectionEntry<'timeline'>;
 export type ExhibitEntry = CaseEntry | HallEntry | RouteEntry;
 
+/** Chinese order for names and titles; one collator for the whole build (localeCompare with a
+ * locale builds one per call, which dominated pages that sort every case). */
+const zh = new Intl.Collator('zh-CN');
+
+/**
+ * A query computed once per production build and shared by every page (a case page lists its
+ * neighbours, every page its tags: recomputing them per page made the build quadratic in the
+ * number of cases). In `astro dev` content changes while the server runs, so nothing is kept.
+ * Callers get their own copy of the array, so sorting or filtering it cannot affect other pages.
+ */
+function once<T>(load: () => Promise<T[]>): () => Promise<T[]> {
+  let kept: Promise<T[]> | undefined;
+  return async () => {
+    if (!import.meta.env.PROD) return load();
+    kept ??= load();
+    return [...(await kept)];
+  };
+}
+
 /** Drafts appear in `astro dev` only. */
 const published = ({ data }: { data: { draft: boolean } }) => !import.meta.env.PROD || !data.draft;
 
@@ -25,7 +44,7 @@ const byOrder = (a: { order?: number | undefined }, b: { order?: number | undefi
   (a.order ?? Number.MAX_SAFE_INTEGER) - (b.order ?? Number.MAX_SAFE_INTEGER);
 
 /** All published cases: series order first, then newest year, then title. */
-export async function getCases(): Promise<CaseEntry[]> {
+export const getCases = once(async (): Promise<CaseEntry[]> => {
   const series = (await getSeries()).map((s) => s.id);
   const cases = (await getCollection('cases')).filter(published);
   const seriesIndex = (s: string | undefined) => (s === undefined ? series.length : series.indexOf(s));
@@ -34,9 +53,9 @@ export async function getCases(): Promise<CaseEntry[]> {
       seriesIndex(a.data.series) - seriesIndex(b.data.series) ||
       byOrder(a.data, b.data) ||
       b.data.year - a.data.year ||
-      a.data.title.localeCompare(b.data.title, 'zh-CN'),
+      zh.compare(a.data.title, b.data.title),
   );
-}
+});
 
 /** The id of every case file, drafts included: for checking references to cases. */
 export async function allCaseIds(): Promise<string[]> {
@@ -44,7 +63,7 @@ export async function allCaseIds(): Promise<string[]> {
 }
 
 /** All published halls, main hall first. */
-export async function getHalls(): Promise<HallEntry[]> {
+export const getHalls = once(async (): Promise<HallEntry[]> => {
   const kinds = ['总馆', '分馆', '展馆', '教育基地'];
   return (await getCollection('halls'))
     .filter(published)
@@ -52,16 +71,14 @@ export async function getHalls(): Promise<HallEntry[]> {
       (a, b) =>
         kinds.indexOf(a.data.kind) - kinds.indexOf(b.data.kind) ||
         byOrder(a.data, b.data) ||
-        a.data.name.localeCompare(b.data.name, 'zh-CN'),
+        zh.compare(a.data.name, b.data.name),
     );
-}
+});
 
 /** All published routes. */
-export async function getRoutes(): Promise<RouteEntry[]> {
-  return (await getCollection('routes'))
-    .filter(published)
-    .sort((a, b) => a.data.name.localeCompare(b.data.name, 'zh-CN'));
-}
+export const getRoutes = once(async (): Promise<RouteEntry[]> =>
+  (await getCollection('routes')).filter(published).sort((a, b) => zh.compare(a.data.name, b.data.name)),
+);
 
 /** The series registry, in file order (the collection itself does not keep it). */
 export async function getSeries(): Promise<SeriesEntry[]> {
@@ -140,19 +157,34 @@ export const entryPath = (entry: ExhibitEntry) => `/${entry.collection}/${entry.
 export const entryTitle = (entry: ExhibitEntry) => ('title' in entry.data ? entry.data.title : entry.data.name);
 
 /** Every tag with the published entries that carry it, most used first. */
-export async function getTags(): Promise<{ tag: string; slug: string; entries: ExhibitEntry[] }[]> {
+const tagIndex = once(async (): Promise<{ tag: string; slug: string; entries: ExhibitEntry[] }[]> => {
   const all: ExhibitEntry[] = [...(await getCases()), ...(await getHalls()), ...(await getRoutes())];
   const map = new Map<string, ExhibitEntry[]>();
-  for (const entry of all) for (const tag of entry.data.tags) map.set(tag, [...(map.get(tag) ?? []), entry]);
+  for (const entry of all) {
+    for (const tag of entry.data.tags) {
+      const list = map.get(tag);
+      if (list) list.push(entry);
+      else map.set(tag, [entry]);
+    }
+  }
   const used = new Set<string>();
   return [...map.entries()]
-    .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0], 'zh-CN'))
+    .sort((a, b) => b[1].length - a[1].length || zh.compare(a[0], b[0]))
     .map(([tag, entries]) => {
       let slug = tagSlug(tag) || 'tag';
       for (let n = 2; used.has(slug); n++) slug = `${tagSlug(tag)}-${n}`;
       used.add(slug);
       return { tag, slug, entries };
     });
+});
+
+export async function getTags(): Promise<{ tag: string; slug: string; entries: ExhibitEntry[] }[]> {
+  return (await tagIndex()).map((t) => ({ ...t, entries: [...t.entries] }));
+}
+
+/** The page slug of every tag, for the tag links on each entry page. */
+export async function tagSlugs(): Promise<Map<string, string>> {
+  return new Map((await tagIndex()).map((t) => [t.tag, t.slug]));
 }
 
 /** Published entries of one unit. */
