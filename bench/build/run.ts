@@ -155,9 +155,10 @@ function phases(lines: Measure['lines']): { phase: string; s: number }[] {
     [/generating static routes/, 'render pages'],
     [/generating optimized images/, 'images (sharp: AVIF/WebP)'],
     [/sitemap-index\.xml/, 'sitemap'],
-    [/security-headers/, 'CSP header snippet'],
-    [/搜索索引|pagefind/i, 'search index'],
-    [/service-worker|precache/i, 'service worker precache'],
+    // The CSP snippet's line ends the sitemap step; after it come the search index (which logs only
+    // its summary, and Astro notes any hook still running after 3 s), unused photo originals
+    // pruned, and the service worker's precache list, up to Astro's last line.
+    [/security-headers/, 'search index, pruning, service worker'],
     [/Complete!/, 'end'],
   ];
   for (const { s, line } of lines) {
