@@ -149,7 +149,9 @@ async function photo(file: string, seed: number): Promise<void> {
   const gradient = Buffer.from(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${hue()},55%,45%)"/><stop offset="1" stop-color="hsl(${hue()},60%,70%)"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/><circle cx="${rand() * width}" cy="${rand() * height}" r="${200 + rand() * 300}" fill="hsl(${hue()},50%,50%)" opacity="0.6"/></svg>`,
   );
-  await sharp({ create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 14 } } })
+  await sharp({
+    create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 14 } },
+  })
     .composite([{ input: gradient, blend: 'overlay' }])
     .jpeg({ quality: 82 })
     .toFile(file);

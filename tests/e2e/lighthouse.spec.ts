@@ -45,7 +45,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await chrome?.kill();
+  chrome?.kill();
   mkdirSync('test-results', { recursive: true });
   writeFileSync('test-results/lighthouse.json', `${JSON.stringify(scores, null, 2)}\n`);
 });
@@ -56,8 +56,9 @@ for (const target of targets) {
     test.skip(!path, `the site has no ${target.name} page`);
     test.setTimeout(240_000);
     const url = new URL(path ?? '/', rootUrl).href;
+    if (!chrome) throw new Error('Chromium did not start for Lighthouse');
     const result = await lighthouse(url, {
-      port: chrome?.port,
+      port: chrome.port,
       output: 'json',
       logLevel: 'error',
       onlyCategories: [...categories],

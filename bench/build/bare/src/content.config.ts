@@ -4,7 +4,7 @@ import { z } from 'astro/zod';
 
 const cases = defineCollection({
   loader: glob({ pattern: '**/*.{md,mdx}', base: './content/cases' }),
-  schema: z.object({ title: z.string(), summary: z.string() }).passthrough(),
+  schema: z.looseObject({ title: z.string(), summary: z.string() }),
 });
 
 export const collections = { cases };
