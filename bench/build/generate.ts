@@ -10,18 +10,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join, relative } from 'node:path';
 import sharp from 'sharp';
 import { parse } from 'yaml';
-
-/** A small deterministic random generator, so every run builds the same content. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../search/corpus.ts';
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

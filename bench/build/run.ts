@@ -262,8 +262,9 @@ for (const n of sizes) {
     console.log(
       `full build, warm cache: ${sec(warm.ms)} (CPU ${warm.cpuS.toFixed(1)} s), ${(pages / (warm.ms / 1000)).toFixed(0)} pages/s, peak ${mb(warm.peakTreeMb)}`,
     );
-    for (const p of phases(warm.lines)) console.log(`  ${p.phase.padEnd(42)} ${p.s.toFixed(1)} s`);
-    row['warm'] = { s: warm.ms / 1000, cpuS: warm.cpuS, peakMb: warm.peakTreeMb, phases: phases(warm.lines) };
+    const warmSteps = phases(warm.lines);
+    for (const p of warmSteps) console.log(`  ${p.phase.padEnd(42)} ${p.s.toFixed(1)} s`);
+    row['warm'] = { s: warm.ms / 1000, cpuS: warm.cpuS, peakMb: warm.peakTreeMb, phases: warmSteps };
   }
 
   if (withBare) {

@@ -43,6 +43,20 @@ async function kioskReady(page: Page): Promise<void> {
 
 const heightOf = async (locator: Locator) => (await locator.boundingBox())?.height ?? 0;
 
+/** Writes a link to another site into the case text, as staff might, and taps it. */
+async function tapOutsideLink(page: Page): Promise<void> {
+  await page
+    .locator('.zg-prose p')
+    .first()
+    .evaluate((p) => {
+      const a = document.createElement('a');
+      a.href = 'https://www.gov.cn/';
+      a.textContent = '中国政府网';
+      p.append(' ', a);
+    });
+  await page.getByRole('link', { name: '中国政府网' }).tap();
+}
+
 test.describe('start screen and attract loop', () => {
   test('the attract loop cycles highlights until touched, then the start screen shows five sections', async ({
     page,
@@ -105,16 +119,7 @@ test.describe('idle reset', () => {
 
     // Traces a visitor leaves: an open dialog, larger text (elder mode), a stored search, a
     // scrolled page.
-    await page
-      .locator('.zg-prose p')
-      .first()
-      .evaluate((p) => {
-        const a = document.createElement('a');
-        a.href = 'https://www.gov.cn/';
-        a.textContent = '中国政府网';
-        p.append(' ', a);
-      });
-    await page.getByRole('link', { name: '中国政府网' }).tap();
+    await tapOutsideLink(page);
     await expect(page.getByRole('dialog', { name: '这个链接通向展馆以外的网站' })).toBeVisible();
     await page.evaluate(async () => {
       localStorage.setItem('zg-elder', '1');
@@ -378,16 +383,7 @@ test.describe('touch lockdown', () => {
       .tap();
     await expect(page).toHaveURL(CASE_PATH);
     // A staff member may write a link to another site into a case; on a kiosk it must not open.
-    await page
-      .locator('.zg-prose p')
-      .first()
-      .evaluate((p) => {
-        const a = document.createElement('a');
-        a.href = 'https://www.gov.cn/';
-        a.textContent = '中国政府网';
-        p.append(' ', a);
-      });
-    await page.getByRole('link', { name: '中国政府网' }).tap();
+    await tapOutsideLink(page);
     const dialog = page.getByRole('dialog', { name: '这个链接通向展馆以外的网站' });
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText('https://www.gov.cn/');
