@@ -10,14 +10,20 @@
  * - for facts.md (restated facts, partly in English), the number+unit form if present, else
  *   the number alone ("6800" or "6,800").
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const sourcesDir = path.resolve(repoRoot, '..', 'shared', 'sources');
+/**
+ * The source texts live outside the repository (only on development machines); set SOURCES_DIR
+ * to point elsewhere. Without them this audit is skipped with a one-line reason.
+ */
+const sourcesDir = path.resolve(repoRoot, process.env['SOURCES_DIR'] ?? path.join('..', 'shared', 'sources'));
+const haveSources = existsSync(sourcesDir);
+if (!haveSources) console.log(`figures audit against the source texts skipped: ${sourcesDir} does not exist`);
 
 /** Source id (content/sources.yaml) → file in ../shared/sources/. */
 const SOURCE_FILES: Record<string, string> = {
@@ -152,7 +158,7 @@ function shown(figure: Figure): string {
 
 const figures = collectFigures();
 
-describe('figures audit: every figure occurs in its source', () => {
+describe.skipIf(!haveSources)('figures audit: every figure occurs in its source', () => {
   it('finds figures to audit', () => {
     expect(figures.length).toBeGreaterThan(0);
   });
