@@ -46,6 +46,19 @@ export const sourceRef = z.union([slugId, inlineSource], {
   error: '来源应为 content/sources.yaml 中的编号，或写明 publisher（发布单位）和 date（日期）',
 });
 
+/** Longest quote a figure may carry: a clause, not a paragraph. */
+export const QUOTE_MAX = 80;
+
+/**
+ * The passage of the source in which a number is printed, copied verbatim (… marks words left
+ * out), with the number exactly as printed: "承接各类活动410余场次".
+ */
+export const figureQuote = z
+  .string({ error: '请从报道中原样摘抄印有这个数字的那句话，例如 "开馆至今，展馆承接各类活动410余场次"' })
+  .trim()
+  .min(1, { error: '不能为空：请原样摘抄报道中印有这个数字的那句话' })
+  .max(QUOTE_MAX, { error: `原文摘录最多 ${QUOTE_MAX} 字：只摘印有这个数字的那一句，省略的部分用 … 表示` });
+
 /** A key number of an entry, with its source and as-of date. */
 export const figure = z.strictObject({
   /** What is counted, e.g. 承接活动. */
@@ -62,6 +75,14 @@ export const figure = z.strictObject({
   source: sourceRef.optional(),
   /** A short qualifier, e.g. the scope of the count. */
   note: text.optional(),
+  /** The source's own words around the number (原文), verbatim, at most 80 characters. */
+  quote: figureQuote,
+  /**
+   * True when the number describes a wider whole than this entry (the whole city, the whole
+   * network of halls): shown as background with its date, never as the entry's key number and
+   * never charted beside the numbers of single sites.
+   */
+  context: z.boolean({ error: 'context 只能是 true（背景数字：全市或整个网络的数字）或 false' }).default(false),
 });
 
 /** Image with required alternative text; `image` is Astro's image() or a test stand-in. */

@@ -98,7 +98,10 @@ function issueToProblem(
         line,
         field: describeField(issue.path),
         found: '（未填写）',
-        expected: `这是必填字段，应填写${typeWords[issue.expected] ?? issue.expected}`,
+        expected:
+          `这是必填字段，应填写${typeWords[issue.expected] ?? issue.expected}` +
+          // A field's own message (e.g. how to write a quote) says more than the generic one.
+          (issue.message.startsWith('无效输入') ? '' : `：${issue.message}`),
       },
     ];
   }

@@ -1,17 +1,19 @@
 import { checkMdxComponents } from '../components/mdx/check.ts';
 import { checkBodySyntax } from './body.ts';
 import type { ExtraCheck } from './check.ts';
+import { checkFigureQuotes } from './figures.ts';
 import { checkImages } from './images.ts';
 import { checkBodyLinks } from './links.ts';
 import { checkPlaceholders } from './placeholders.ts';
 import { checkTags } from './tags.ts';
 
-/** Checks on entry bodies (links, images, MDX syntax); each pushes problems onto the context. */
+/** Checks on entry bodies (links, images, MDX syntax) and figure quotes; each pushes problems onto the context. */
 export const extraChecks: ExtraCheck[] = [
   checkBodySyntax,
   checkBodyLinks,
   checkImages,
   checkPlaceholders,
   checkTags,
+  checkFigureQuotes,
   checkMdxComponents,
 ];

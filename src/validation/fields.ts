@@ -21,6 +21,8 @@ export const fieldLabels: Record<string, string> = {
   asOf: '截至日期',
   source: '来源',
   note: '说明',
+  quote: '原文摘录',
+  context: '背景数字',
   honours: '荣誉',
   cover: '封面图',
   src: '图片文件',

@@ -61,6 +61,15 @@ const expectations: Record<string, Expectation> = {
   'corrupt-image': { file: 'content/cases/photo.jpg', field: 'cover.src（图片文件）', found: '无法读取这张图片' },
   'unsupported-image': { file: 'content/cases/photo.heic', field: 'cover.src（图片文件）', found: 'HEIC 格式' },
   'bad-file-name': { file: 'content/cases/测试案例.md', field: '（文件名）', found: '"测试案例"' },
+  'figure-quote-missing': { file, field: 'figures[0].quote（原文摘录）', found: '（未填写）', line: 9 },
+  'figure-quote-too-long': { file, field: 'figures[0].quote（原文摘录）', found: '共 92 字', line: 14 },
+  'figure-quote-without-number': {
+    file,
+    field: 'figures[0].quote（原文摘录）',
+    found: '其中没有 "410场次"',
+    line: 13,
+    suggestion: '410场次',
+  },
   'template-text-left': { file, field: 'summary（摘要）', found: '待填写', line: 5 },
   'link-to-draft': { file, field: '（正文中的链接）', found: '指向草稿 content/cases/draft-case.md' },
   'timeline-unresolved-link': {
