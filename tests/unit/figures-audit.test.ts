@@ -1,20 +1,24 @@
 /**
- * Figures audit: every key number on the site must be printed in the source it cites.
+ * Figures audit: every key number on the site is printed in the passage it quotes, and that
+ * passage is printed in the source it cites.
  *
- * For each figure in content/cases, content/halls and content/routes the test takes the
- * figure's own `source`, else the entry's first string source, opens that source's text in
- * ../shared/sources/ and asserts that the number occurs there as written:
+ * For each figure in content/cases, content/halls and content/routes:
  *
- * - for the newspaper articles, together with its approximation word and unit as the article
- *   prints them (e.g. "410余场次", "3.1万多人次", "超过211个"), whitespace removed;
- * - for facts.md (restated facts, partly in English), the number+unit form if present, else
- *   the number alone ("6800" or "6,800").
+ * - always (from the repository alone): the figure has a quote (原文) of at most 80 characters
+ *   that prints the number with its approximation word and unit ("410余场次", "3.1万多人次");
+ * - where the source texts are available (../shared/sources/ on development machines, or
+ *   SOURCES_DIR): the quote occurs verbatim in the text of the figure's own source, else the
+ *   entry's first string source (white space, half/full-width punctuation and known layout
+ *   noise aside; … in a quote stands for words left out). Sources whose text is only restated
+ *   (facts.md) are checked for the number alone.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { QUOTE_MAX } from '../../src/schemas/common.ts';
+import { compact, numberForms, printedForms, printsFigure, quoteOccursIn } from '../../src/utils/figures.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /**
@@ -48,15 +52,13 @@ const NOISE: Record<string, string[]> = {
   '003_0cdc80942cc487f2.txt': ['市直机关“我在乡间有亩田”认种认养活动。'],
 };
 
-const strip = (s: string) => s.replace(/\s+/g, '');
-
 const sourceText = new Map<string, string>();
 function readSource(file: string): string {
   let text = sourceText.get(file);
   if (text === undefined) {
     text = readFileSync(path.join(sourcesDir, file), 'utf8');
     for (const noise of NOISE[file] ?? []) text = text.split(noise).join('');
-    text = strip(text);
+    text = compact(text);
     sourceText.set(file, text);
   }
   return text;
@@ -66,9 +68,10 @@ interface Figure {
   label: string;
   value: number;
   unit?: string;
-  approx?: string;
+  approx?: '余';
   asOf?: string;
   source?: unknown;
+  quote?: unknown;
 }
 
 interface FigureCase {
@@ -116,37 +119,6 @@ function collectFigures(): FigureCase[] {
   return out;
 }
 
-/** The ways a source may print a number: "6800", "6,800", and "3.1万" for 31000. */
-function numberForms(value: number): string[] {
-  const forms = new Set<string>([String(value), value.toLocaleString('en-US', { maximumFractionDigits: 10 })]);
-  if (value >= 10000) forms.add(`${value / 10000}万`);
-  return [...forms];
-}
-
-/** Number + approximation word + unit, in the orders Chinese print uses. */
-function withUnitForms(figure: Figure): string[] {
-  const unit = strip(figure.unit ?? '');
-  const approx = figure.approx ?? '';
-  const out = new Set<string>();
-  for (const n of numberForms(figure.value)) {
-    if (!approx) {
-      out.add(`${n}${unit}`);
-      continue;
-    }
-    out.add(`${n}${approx}${unit}`);
-    if (approx === '余' || approx === '多') {
-      // "3.1万多人次", "2.1万余次": the word follows the 万/亿 of the unit.
-      const magnitude = /^[万亿]/.exec(unit);
-      if (magnitude) out.add(`${n}${magnitude[0]}${approx}${unit.slice(1)}`);
-    } else {
-      // 近6500支, 约5小时, 逾…, 超过211个
-      out.add(`${approx}${n}${unit}`);
-      if (approx === '超') out.add(`超过${n}${unit}`);
-    }
-  }
-  return [...out];
-}
-
 /** How the figure reads in print, for the test name: "410余场次", "3.1万多人次", "超211个". */
 function shown(figure: Figure): string {
   const approx = figure.approx ?? '';
@@ -158,11 +130,26 @@ function shown(figure: Figure): string {
 
 const figures = collectFigures();
 
-describe.skipIf(!haveSources)('figures audit: every figure occurs in its source', () => {
+describe('figures audit: every figure prints its number in its quote', () => {
   it('finds figures to audit', () => {
     expect(figures.length).toBeGreaterThan(0);
   });
 
+  for (const { file, index, figure } of figures) {
+    it(`${file} › figures[${index}] ${figure.label} = ${shown(figure)}`, () => {
+      const { quote } = figure;
+      expect(typeof quote, `${file}: figure "${figure.label}" has no quote`).toBe('string');
+      expect([...(quote as string)].length).toBeLessThanOrEqual(QUOTE_MAX);
+      const printed = { value: figure.value, unit: figure.unit ?? '', approx: figure.approx };
+      expect(
+        printsFigure(quote as string, printed),
+        `${file}: none of ${JSON.stringify(printedForms(printed))} occurs in the quote "${String(quote)}"`,
+      ).toBe(true);
+    });
+  }
+});
+
+describe.skipIf(!haveSources)('figures audit: every quote occurs verbatim in its source', () => {
   for (const { file, index, figure, sourceId } of figures) {
     it(`${file} › figures[${index}] ${figure.label} = ${shown(figure)}`, () => {
       expect(typeof sourceId, `${file}: figure "${figure.label}" has no source id`).toBe('string');
@@ -171,15 +158,17 @@ describe.skipIf(!haveSources)('figures audit: every figure occurs in its source'
         sourceFile,
         `${file}: source "${String(sourceId)}" is not mapped to a file in shared/sources`,
       ).toBeDefined();
-      expect(typeof figure.value, `${file}: figure "${figure.label}" has no numeric value`).toBe('number');
       const text = readSource(sourceFile!);
-      const candidates = withUnitForms(figure);
-      if (sourceFile === 'facts.md') candidates.push(...numberForms(figure.value));
-      const found = candidates.filter((c) => text.includes(c));
+      if (sourceFile === 'facts.md') {
+        // Restated facts, not the article's words: only the number can be found there.
+        const found = numberForms(figure.value).filter((c) => text.includes(c));
+        expect(found, `${file}: "${figure.label}" — ${figure.value} does not occur in facts.md`).not.toHaveLength(0);
+        return;
+      }
       expect(
-        found,
-        `${file}: "${figure.label}" — none of ${JSON.stringify(candidates)} occurs in ${sourceFile} (source ${String(sourceId)})`,
-      ).not.toHaveLength(0);
+        quoteOccursIn(String(figure.quote), text),
+        `${file}: the quote "${String(figure.quote)}" does not occur in ${sourceFile} (source ${String(sourceId)})`,
+      ).toBe(true);
     });
   }
 });
