@@ -16,8 +16,11 @@ import {
   resolveFigures,
   resolveUnit,
   type ExhibitEntry,
+  type HallEntry,
   type ResolvedSource,
 } from './index.ts';
+
+type ResolvedFigure = Figure & { resolvedSource: ResolvedSource };
 
 /** The figure's value on a common scale: 3.1 with unit 万人次 → 31000. */
 export function scaledValue(figure: Pick<Figure, 'value' | 'unit'>): number {
@@ -38,28 +41,45 @@ function datum(entry: ExhibitEntry, figure: Figure & { resolvedSource: ResolvedS
     asOf: figure.asOf,
     source: sourceText(figure.resolvedSource),
     href: href(entryPath(entry)),
+    quote: figure.quote,
   };
 }
 
-/** For each hall, its first figure whose unit ends with `unit` (人次, 批次), largest first. */
+/**
+ * For each hall, its first figure of its own (not a `context` figure) whose unit ends with
+ * `unit` (人次, 批次), largest first: single sites only, so that the bars compare like with like.
+ */
 export async function hallFigures(unit: string): Promise<ChartDatum[]> {
   const out: ChartDatum[] = [];
   for (const hall of await getHalls()) {
-    const figure = (await resolveFigures(hall)).find((f) => f.unit.endsWith(unit));
+    const figure = (await resolveFigures(hall)).find((f) => !f.context && f.unit.endsWith(unit));
     if (figure) out.push(datum(hall, figure, hall.data.name));
   }
   return out.sort((a, b) => b.value - a.value);
 }
 
-/** Counts of halls in the network (unit 个) as the main hall's figures give them, each with its scope. */
-export async function networkFigures(): Promise<ChartDatum[]> {
-  const out: ChartDatum[] = [];
-  for (const hall of (await getHalls()).filter((h) => h.data.kind === '总馆')) {
-    for (const figure of await resolveFigures(hall)) {
-      if (figure.unit === '个') out.push(datum(hall, figure, figure.label));
-    }
+/** A hall's figures about a wider whole (`context: true`): the network of halls and bases. */
+async function networkOf(): Promise<{ hall: HallEntry; figure: ResolvedFigure }[]> {
+  const out: { hall: HallEntry; figure: ResolvedFigure }[] = [];
+  for (const hall of await getHalls()) {
+    for (const figure of await resolveFigures(hall)) if (figure.context) out.push({ hall, figure });
   }
   return out;
+}
+
+/** Counts of halls in the network (unit 个) as the halls' background figures give them, each with its scope. */
+export async function networkFigures(): Promise<ChartDatum[]> {
+  return (await networkOf())
+    .filter(({ figure }) => figure.unit === '个')
+    .map(({ hall, figure }) => datum(hall, figure, figure.label));
+}
+
+/**
+ * What the whole network of halls and bases has received (visits, groups): totals over many
+ * sites, shown on their own and never as bars beside single sites.
+ */
+export async function networkVisits(): Promise<ResolvedFigure[]> {
+  return (await networkOf()).filter(({ figure }) => figure.unit !== '个').map(({ figure }) => figure);
 }
 
 const collectionDatum = (label: string, n: number, path?: string): ChartDatum => ({

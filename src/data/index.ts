@@ -144,6 +144,16 @@ export async function resolveFigures(entry: ExhibitEntry): Promise<(Figure & { r
   );
 }
 
+/**
+ * The entry's key number: its first figure of its own, never a background (`context`) figure
+ * about a wider whole; none when it has no such figure, and then no number is shown for it.
+ */
+export async function keyFigure(
+  entry: ExhibitEntry,
+): Promise<(Figure & { resolvedSource: ResolvedSource }) | undefined> {
+  return (await resolveFigures(entry)).find((f) => !f.context);
+}
+
 /** Kind of an exhibit entry. */
 export type EntryType = 'case' | 'hall' | 'route';
 

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { approximation, dateInput, inlineSource, slugId, text } from './common.ts';
+import { approximation, dateInput, figureQuote, inlineSource, slugId, text } from './common.ts';
 import { unitLevel } from './unit.ts';
 
 /** A source as published in the data download: written out in full, with its registry id. */
@@ -24,6 +24,10 @@ export const exportedFigure = z.strictObject({
   asOf: dateInput,
   /** Scope of the number. */
   note: text.optional(),
+  /** The source's own words around the number (原文), verbatim. */
+  quote: figureQuote,
+  /** True for a number about a wider whole (the city, the network of halls) than the case. */
+  context: z.boolean(),
   /** Where the number comes from. */
   source: exportedSource,
 });

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { compact, printsFigure } from '../../src/utils/figures.ts';
 import {
   caseColumns,
   caseExport,
@@ -117,6 +118,20 @@ describe('data downloads', () => {
     expect(header).toEqual(figureColumns);
     expect(rows).toHaveLength(cases.reduce((n, c) => n + c.figures.length, 0));
     expect(rows.some((r) => r[6] === '3.1万多人次' || r[6] === '410余场次')).toBe(true);
+    // Each row carries the passage its number comes from, which prints that number.
+    const quote = figureColumns.indexOf('原文');
+    const text = figureColumns.indexOf('原文写法');
+    expect(quote).toBeGreaterThan(0);
+    for (const row of rows) expect(compact(row[quote] ?? '')).toContain(compact(row[text] ?? '').replace(/^超/, ''));
+  });
+
+  test('cases.json gives every figure its quote and whether it is background', async () => {
+    const { cases } = await records();
+    for (const c of cases)
+      for (const f of c.figures) {
+        expect(printsFigure(f.quote, f), `${c.slug}: ${f.label}`).toBe(true);
+        expect(typeof f.context).toBe('boolean');
+      }
   });
 
   test('CSV fields with commas, quotes or line breaks are quoted', () => {

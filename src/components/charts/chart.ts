@@ -22,6 +22,8 @@ export interface ChartDatum {
   source: string;
   /** Page the datum belongs to. */
   href?: string | undefined;
+  /** The source's own words around the number (原文), shown in the data table. */
+  quote?: string | undefined;
 }
 
 /** A round upper bound for an axis: 1, 2, 2.5 or 5 times a power of ten, at least `max`. */

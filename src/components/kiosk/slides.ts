@@ -4,7 +4,7 @@
  * keeps changing subject.
  */
 import { t } from '../../i18n/index.ts';
-import { getCases, getHalls, getRoutes, resolveFigures, resolveUnit, unitLabel } from '../../data/index.ts';
+import { getCases, getHalls, getRoutes, keyFigure, resolveUnit, unitLabel } from '../../data/index.ts';
 import { figureText, formatDate } from '../../utils/format.ts';
 
 /** What a slide shows. */
@@ -23,6 +23,8 @@ export interface Slide {
   text?: string | undefined;
   /** Source and date line (figure slides). */
   source?: string | undefined;
+  /** The source's own words around the number (figure slides), shown in full: the loop is read, not touched. */
+  quote?: string | undefined;
 }
 
 /** The selection shown first on the start screen and in the loop. */
@@ -42,7 +44,7 @@ export async function kioskSlides(): Promise<Slide[]> {
       title: c.data.title,
       text: unit,
     });
-    const figure = (await resolveFigures(c))[0];
+    const figure = await keyFigure(c);
     if (figure) {
       figures.push({
         kind: 'figure',
@@ -56,6 +58,7 @@ export async function kioskSlides(): Promise<Slide[]> {
             source: `${figure.resolvedSource.publisher} ${formatDate(figure.resolvedSource.date)}`,
           }),
         ].join(' · '),
+        quote: figure.quote,
       });
     }
   }
