@@ -1,4 +1,5 @@
 import { printedForms, printsFigure } from '../utils/figures.ts';
+import type { Figure } from '../schemas/index.ts';
 import { figureText } from '../utils/format.ts';
 import type { CheckContext } from './check.ts';
 import { describeField } from './fields.ts';
@@ -18,7 +19,7 @@ export function checkFigureQuotes(ctx: CheckContext): void {
       if (!isRecord(figure)) return;
       const { quote, value } = figure;
       const unit = typeof figure['unit'] === 'string' ? figure['unit'] : '';
-      const approx = typeof figure['approx'] === 'string' ? (figure['approx'] as '余') : undefined;
+      const approx = typeof figure['approx'] === 'string' ? (figure['approx'] as Figure['approx']) : undefined;
       if (typeof quote !== 'string' || quote.trim() === '' || typeof value !== 'number') return;
       const printed = { value, unit, approx };
       if (printsFigure(quote, printed)) return;

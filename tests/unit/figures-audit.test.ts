@@ -17,7 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { QUOTE_MAX } from '../../src/schemas/common.ts';
+import { QUOTE_MAX, type Figure } from '../../src/schemas/common.ts';
 import { compact, numberForms, printedForms, printsFigure, quoteOccursIn } from '../../src/utils/figures.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -64,11 +64,11 @@ function readSource(file: string): string {
   return text;
 }
 
-interface Figure {
+interface AuditedFigure {
   label: string;
   value: number;
   unit?: string;
-  approx?: '余';
+  approx?: Figure['approx'];
   asOf?: string;
   source?: unknown;
   quote?: unknown;
@@ -77,7 +77,7 @@ interface Figure {
 interface FigureCase {
   file: string;
   index: number;
-  figure: Figure;
+  figure: AuditedFigure;
   sourceId: unknown;
 }
 
@@ -105,7 +105,7 @@ function collectFigures(): FigureCase[] {
       const data = frontmatter(readFileSync(full, 'utf8'));
       const sources = Array.isArray(data['sources']) ? data['sources'] : [];
       const firstString = sources.find((s): s is string => typeof s === 'string');
-      const figures = Array.isArray(data['figures']) ? (data['figures'] as Figure[]) : [];
+      const figures = Array.isArray(data['figures']) ? (data['figures'] as AuditedFigure[]) : [];
       figures.forEach((figure, index) => {
         out.push({
           file: path.relative(repoRoot, full).split(path.sep).join('/'),
@@ -120,7 +120,7 @@ function collectFigures(): FigureCase[] {
 }
 
 /** How the figure reads in print, for the test name: "410余场次", "3.1万多人次", "超211个". */
-function shown(figure: Figure): string {
+function shown(figure: AuditedFigure): string {
   const approx = figure.approx ?? '';
   const unit = figure.unit ?? '';
   if (approx !== '余' && approx !== '多') return `${approx}${figure.value}${unit}`;
