@@ -40,7 +40,11 @@ test.describe('data downloads, feed and page metadata', () => {
     for (const slug of published) expect(text).toContain(`\r\n${slug},`);
     const figures = await request.get('./data/figures.csv');
     expect(figures.status()).toBe(200);
-    expect((await figures.text()).replace(/^\uFEFF/, '')).toContain('410余场次');
+    const figureCsv = (await figures.text()).replace(/^\uFEFF/, '');
+    expect(figureCsv).toContain('410余场次');
+    // Each figure row carries its source passage (原文), number included.
+    expect(figureCsv.split('\r\n')[0]?.split(',')).toContain('原文');
+    expect(figureCsv).toContain('开馆至今，展馆承接各类活动410余场次');
   });
 
   test('the RSS feed lists every published case and every page points to it', async ({ page, request }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { compact, printsFigure } from '../../src/utils/figures.ts';
+import { printsFigure } from '../../src/utils/figures.ts';
 import {
   caseColumns,
   caseExport,
@@ -119,10 +119,12 @@ describe('data downloads', () => {
     expect(rows).toHaveLength(cases.reduce((n, c) => n + c.figures.length, 0));
     expect(rows.some((r) => r[6] === '3.1万多人次' || r[6] === '410余场次')).toBe(true);
     // Each row carries the passage its number comes from, which prints that number.
-    const quote = figureColumns.indexOf('原文');
-    const text = figureColumns.indexOf('原文写法');
-    expect(quote).toBeGreaterThan(0);
-    for (const row of rows) expect(compact(row[quote] ?? '')).toContain(compact(row[text] ?? '').replace(/^超/, ''));
+    const col = (name: string) => figureColumns.indexOf(name);
+    expect(col('原文')).toBeGreaterThan(0);
+    for (const row of rows) {
+      const figure = { value: Number(row[col('数值')]), unit: row[col('单位')] ?? '', approx: row[col('约数')] as '多' };
+      expect(printsFigure(row[col('原文')] ?? '', figure), row.join(' | ')).toBe(true);
+    }
   });
 
   test('cases.json gives every figure its quote and whether it is background', async () => {
