@@ -74,6 +74,14 @@ test.describe('start screen and attract loop', () => {
     expect(await slides.count()).toBeGreaterThan(20);
     await expect(attract.locator('.slide[data-kind="case"]').first()).toContainText(CASE_TITLE);
     await expect(attract.locator('.slide[data-kind="figure"]').first()).toContainText('来源：');
+    // Every figure slide shows the passage its number comes from, number included.
+    for (const slide of await attract.locator('.slide[data-kind="figure"]').all()) {
+      const number = ((await slide.locator('.figure').textContent()) ?? '').replace(/[\s,]/g, '');
+      await expect(slide.locator('.quote')).toContainText('原文');
+      expect(((await slide.locator('.quote').textContent()) ?? '').replace(/[\s,]/g, '')).toContain(
+        number.replace(/^超/, ''),
+      );
+    }
     await expect(attract.locator('.slide[data-kind="zone"]').first()).toContainText('展区');
     await expect(attract.locator('.slide[data-kind="stop"]').first()).toContainText('台江码头');
     // One slide at a time, and it changes by itself.
