@@ -15,9 +15,7 @@ const WIDTH: Record<string, string> = { ',': '，', '(': '（', ')': '）', ':':
  * groups digits, as in "6,800", stays).
  */
 export function compact(text: string): string {
-  return text
-    .replace(/\s+/g, '')
-    .replace(/[():;?!]|,(?!\d{3}(?!\d))/g, (c) => WIDTH[c] ?? c);
+  return text.replace(/\s+/g, '').replace(/[():;?!]|,(?!\d{3}(?!\d))/g, (c) => WIDTH[c] ?? c);
 }
 
 /** The ways a source may print a number: "6800", "6,800", and "3.1万" for 31000. */

@@ -29,7 +29,8 @@ export function checkFigureQuotes(ctx: CheckContext): void {
         line: entry.yaml.lineOf(path),
         field: describeField(path),
         found: `"${quote}"（其中没有 "${figureText(printed)}"）`,
-        expected: '原文摘录应原样包含这个数字，连同约数标记（余、多、近、约、超、逾）和单位，与 value、approx、unit 一致',
+        expected:
+          '原文摘录应原样包含这个数字，连同约数标记（余、多、近、约、超、逾）和单位，与 value、approx、unit 一致',
         suggestion: `请核对报道原文：或者摘录抄错了，或者 value / approx / unit 写错了。可以接受的写法：${printedForms(printed).join('、')}`,
       });
     });

@@ -122,7 +122,11 @@ describe('data downloads', () => {
     const col = (name: string) => figureColumns.indexOf(name);
     expect(col('原文')).toBeGreaterThan(0);
     for (const row of rows) {
-      const figure = { value: Number(row[col('数值')]), unit: row[col('单位')] ?? '', approx: row[col('约数')] as '多' };
+      const figure = {
+        value: Number(row[col('数值')]),
+        unit: row[col('单位')] ?? '',
+        approx: row[col('约数')] as '多',
+      };
       expect(printsFigure(row[col('原文')] ?? '', figure), row.join(' | ')).toBe(true);
     }
   });

@@ -4,7 +4,9 @@ import { compact, printsFigure, quoteOccursIn } from '../../src/utils/figures.ts
 
 describe('printsFigure: the quote prints the number as the figure is written', () => {
   it('accepts the approximation word after 万 and before the unit', () => {
-    expect(printsFigure('共吸引省内外1550批次3.1万多人次来馆', { value: 3.1, unit: '万人次', approx: '多' })).toBe(true);
+    expect(printsFigure('共吸引省内外1550批次3.1万多人次来馆', { value: 3.1, unit: '万人次', approx: '多' })).toBe(
+      true,
+    );
     expect(printsFigure('展馆承接各类活动410余场次', { value: 410, unit: '场次', approx: '余' })).toBe(true);
     expect(printsFigure('先后推动超过211个行业部门事项清单入格', { value: 211, unit: '个', approx: '超' })).toBe(true);
   });
