@@ -97,7 +97,10 @@ export async function generateCases(root: string, corpus: Corpus, options: Gener
     const sources = [...new Set([pick(corpus.sources), pick(corpus.sources)])];
     const figures = Array.from(
       { length: Math.floor(rand() * 3) },
-      (_, k) => `  - label: 指标${k + 1}\n    value: ${Math.floor(rand() * 900) + 10}\n    unit: 项\n    asOf: '2024'`,
+      (_, k) => {
+        const value = Math.floor(rand() * 900) + 10;
+        return `  - label: 指标${k + 1}\n    value: ${value}\n    unit: 项\n    asOf: '2024'\n    quote: '共完成指标${value}项'`;
+      },
     );
     const lines = [
       '---',
