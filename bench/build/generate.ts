@@ -95,13 +95,10 @@ export async function generateCases(root: string, corpus: Corpus, options: Gener
     const summary = paragraphs[0]!.replace(/\s+/g, '').slice(0, 90);
     const tags = [...new Set(Array.from({ length: 2 + Math.floor(rand() * 4) }, () => pick(corpus.tags)))];
     const sources = [...new Set([pick(corpus.sources), pick(corpus.sources)])];
-    const figures = Array.from(
-      { length: Math.floor(rand() * 3) },
-      (_, k) => {
-        const value = Math.floor(rand() * 900) + 10;
-        return `  - label: 指标${k + 1}\n    value: ${value}\n    unit: 项\n    asOf: '2024'\n    quote: '共完成指标${value}项'`;
-      },
-    );
+    const figures = Array.from({ length: Math.floor(rand() * 3) }, (_, k) => {
+      const value = Math.floor(rand() * 900) + 10;
+      return `  - label: 指标${k + 1}\n    value: ${value}\n    unit: 项\n    asOf: '2024'\n    quote: '共完成指标${value}项'`;
+    });
     const lines = [
       '---',
       `title: ${JSON.stringify(title)}`,

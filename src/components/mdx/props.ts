@@ -4,7 +4,7 @@
  * are used by the content checker (./check.ts) to report the mistake with its line.
  */
 import { z } from 'astro/zod';
-import { approximation, dateInput, slugId, text } from '../../schemas/index.ts';
+import { approximation, dateInput, figureQuote, slugId, text } from '../../schemas/index.ts';
 import { nearest, show } from '../../validation/problem.ts';
 
 /** Chinese names of component attributes, for messages. */
@@ -17,6 +17,7 @@ export const attributeLabels: Record<string, string> = {
   asOf: '截至日期',
   source: '来源编号',
   note: '说明',
+  quote: '原文摘录',
   speaker: '说话人',
   role: '职务或身份',
   date: '日期',
@@ -41,6 +42,8 @@ export const statProps = z.strictObject({
   asOf: dateInput.optional(),
   source: slugId.optional(),
   note: text.optional(),
+  /** The source's words around the number, verbatim: shown behind 原文 on the card. */
+  quote: figureQuote.optional(),
 });
 
 export const quoteProps = z.strictObject({
