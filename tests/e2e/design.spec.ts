@@ -173,8 +173,10 @@ test.describe('charts (数字展厅)', () => {
     await expect(visitors).toContainText('来源：福州日报 2024 年');
     await visitors.getByText('查看数据表').click();
     const table = visitors.getByRole('table');
-    await expect(table.getByRole('row')).toHaveCount(4);
-    await expect(table).toContainText('3.1万多人次');
+    // Single sites only: the network's total (3.1万多人次 over 35 sites) is not a bar beside them.
+    await expect(table.getByRole('row')).toHaveCount(3);
+    await expect(table).not.toContainText('3.1万多人次');
+    await expect(table.getByRole('columnheader', { name: '原文' })).toBeVisible();
 
     // Counts of different scopes at different dates are shown apart, each with its scope, never as a trend.
     const network = page.getByRole('figure', { name: '党员政治生活馆网络有多大' });
