@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type APIResponse, type Page, type Route } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { NGINX_HEADERS_FILE } from '../../src/integrations/security-headers.ts';
 import { metaPolicy, parsePolicy } from '../../src/security.ts';
 import { part, releaseRoutes, sitePages } from '../gates/site.ts';
@@ -9,7 +9,7 @@ import { distDir } from '../site.ts';
 /**
  * Security gate: every page carries a Content-Security-Policy <meta> that allows no inline script
  * but the hashed ones, and every page works under it — and under the header policy the build
- * writes for nginx — with no violation reported by the browser.
+ * writes for nginx, which serves the tests (tests/serve.ts) — with no violation reported by the browser.
  */
 
 test.afterEach(releaseRoutes);
@@ -30,17 +30,6 @@ async function watchViolations(page: Page): Promise<string[]> {
     if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(msg.text())) found.push(msg.text());
   });
   return found;
-}
-
-/** Fetches a routed request, trying again when a busy preview server drops the connection. */
-async function fetchWithRetry(route: Route): Promise<APIResponse> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await route.fetch();
-    } catch (error) {
-      if (attempt >= 3) throw error;
-    }
-  }
 }
 
 /** The nginx snippet's Content-Security-Policy value. */
@@ -89,16 +78,15 @@ for (let index = 0; index < PARTS; index++) {
     // Generous per page: a busy 2-core machine can take seconds for one page.
     test.setTimeout(60_000 + (sitePages(distDir).length / PARTS) * 20_000);
     const policy = headerPolicy();
-    // Serve every page as nginx would: with the generated header policy on top of the <meta>.
-    await page.route('**/*', async (route) => {
-      const response = await fetchWithRetry(route);
-      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
-    });
     const violations = await watchViolations(page);
     const problems: string[] = [];
     for (const path of part(sitePages(distDir), index, PARTS)) {
       violations.length = 0;
-      await page.goto(path, { waitUntil: 'load' });
+      const response = await page.goto(path, { waitUntil: 'load' });
+      // nginx (deploy/nginx.conf, tests/serve.ts) sends the generated header policy on top of the <meta>.
+      if ((await response?.headerValue('content-security-policy')) !== policy) {
+        problems.push(`${path}: the server did not send the build's Content-Security-Policy header`);
+      }
       // The mode boot script (hashed inline) ran: storage was read without being blocked.
       await page.waitForTimeout(50);
       problems.push(...violations.map((v) => `${path}: ${v}`));
@@ -110,12 +98,8 @@ for (let index = 0; index < PARTS; index++) {
 test('search works under the policy (Pagefind WebAssembly allowed by wasm-unsafe-eval)', async ({ page }) => {
   test.skip(!sitePages(distDir).includes('/search/'), 'the site has no search page');
   const violations = await watchViolations(page);
-  const policy = headerPolicy();
-  await page.route('**/*', async (route) => {
-    const response = await fetchWithRetry(route);
-    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
-  });
-  await page.goto('./search/?q=讲习所');
+  const response = await page.goto('./search/?q=讲习所');
+  expect(await response?.headerValue('content-security-policy')).toBe(headerPolicy());
   const results = page.getByRole('region', { name: '搜索结果' });
   // The engine and its WebAssembly load on demand: slow on a busy machine, so allow time.
   await expect(results.getByRole('link').first()).toContainText('讲习所', { timeout: 30_000 });
