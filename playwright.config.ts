@@ -5,7 +5,7 @@ import { distDir, port, rootUrl, subpath, subpathDistDir, subpathUrl } from './t
 const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const launchOptions = { executablePath, args: chromiumArgs };
 /** Whole-site gate specs (issue 8), run once in their own project. */
-const gateSpecs = /(a11y|links|requests|csp|budgets|nginx|html-valid)[^/]*\.spec\.ts/;
+const gateSpecs = /(a11y|links|requests|csp|budgets|nginx|html-valid|walk)[^/]*\.spec\.ts/;
 const lighthouseSpecs = /lighthouse[^/]*\.spec\.ts/;
 /** Kiosk specs (issue 6), run on touch screens in portrait and landscape. */
 const kioskSpecs = /kiosk[^/]*\.spec\.ts/;
