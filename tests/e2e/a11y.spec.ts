@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { releaseRoutes, sitePages } from '../gates/site.ts';
+import { presentations, releaseRoutes, sitePages, usePresentation } from '../gates/site.ts';
 import { axeViolations } from '../gates/watch.ts';
 import { distDir } from '../site.ts';
 

@@ -61,8 +61,11 @@ for (const { name, dist, url } of deployments) {
         const response = await fetch(new URL(file.split('/').map(encodeURIComponent).join('/'), url), {
           headers: { 'accept-encoding': 'gzip' },
         });
-        const say = (what: string) => problems.push(`${file}: ${what}`);
-        if (response.status !== 200) return say(`HTTP ${response.status}`);
+        const say = (what: string) => void problems.push(`${file}: ${what}`);
+        if (response.status !== 200) {
+          say(`HTTP ${response.status}`);
+          return;
+        }
         for (const [header, value] of expected) {
           if (response.headers.get(header) !== value) say(`${header} is ${response.headers.get(header)}`);
         }
