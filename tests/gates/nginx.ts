@@ -90,9 +90,13 @@ ${server}
 `;
   const confFile = join(scratch, 'nginx.conf');
   writeFileSync(confFile, main);
-  const test = spawnSync(nginx, ['-t', '-q', '-p', scratch, '-c', confFile], { encoding: 'utf8' });
+  const test = spawnSync(nginx, ['-t', '-q', '-p', scratch, '-e', `${scratch}/error.log`, '-c', confFile], {
+    encoding: 'utf8',
+  });
   if (test.status !== 0) throw new Error(`nginx -t rejects deploy/nginx.conf:\n${test.stderr}\n${server}`);
-  const child = spawn(nginx, ['-p', scratch, '-c', confFile], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(nginx, ['-p', scratch, '-e', `${scratch}/error.log`, '-c', confFile], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const url = `http://127.0.0.1:${port}${base}`;
