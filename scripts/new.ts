@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { pinyin } from 'pinyin-pro';
 import { parse, stringify } from 'yaml';
-import { nearest } from '../src/validation/problem.ts';
+import { nearest } from '../src/utils/nearest.ts';
 import { titleSlug } from '../src/utils/slug.ts';
 
 /** How the scaffold talks to the person: a terminal, or nothing (flags only). */

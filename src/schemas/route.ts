@@ -45,6 +45,17 @@ export const routeSchema = <T extends z.ZodType>(image: T) =>
     /** Cover photo. */
     cover: picture(image).optional(),
     ...entryBase,
+  }).superRefine((route, ctx) => {
+    // The map draws the historic route as a branch from one of the stops: it must be one of them.
+    const from = route.historic?.from;
+    if (from !== undefined && !route.stops.some((s) => s.name === from)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['historic', 'from'],
+        input: from,
+        message: `应为本航线的一个站点名称（与 stops 中的 name 一字不差）：${route.stops.map((s) => s.name).join('、')}`,
+      });
+    }
   });
 
 export type RouteData = z.infer<ReturnType<typeof routeSchema<z.ZodString>>>;

@@ -12,7 +12,8 @@ import {
   type Unit,
 } from '../schemas/index.ts';
 import { describeField } from './fields.ts';
-import { nearest, show, type Problem } from './problem.ts';
+import { nearest } from '../utils/nearest.ts';
+import { show, type Problem } from './problem.ts';
 import { parseYaml, splitFrontmatter, type ParsedYaml } from './yaml.ts';
 
 z.config(z.locales.zhCN());
