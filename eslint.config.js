@@ -15,7 +15,8 @@ const layering = layers.map((names, i) => ({
       {
         patterns: [
           {
-            group: above(i).map((n) => `**/${n}/**`),
+            // Relative imports of a folder of src/ (not, say, src/data/pages/ when the layer is src/pages/).
+            regex: `^(\\.\\./)+(${above(i).join('|')})/`,
             message: `src/${names.join(', src/')} may not import from a layer above (schemas ← utils ← data/validation ← components ← layouts ← pages): move the shared piece down.`,
           },
         ],

@@ -19,6 +19,7 @@ import { pinyin } from 'pinyin-pro';
 import { parse, stringify } from 'yaml';
 import { nearest } from '../src/utils/nearest.ts';
 import { titleSlug } from '../src/utils/slug.ts';
+import { hallKind } from '../src/schemas/hall.ts';
 
 /** How the scaffold talks to the person: a terminal, or nothing (flags only). */
 export interface Io {
@@ -38,7 +39,7 @@ export class ScaffoldError extends Error {}
 
 const kinds = ['case', 'hall', 'timeline'] as const;
 type Kind = (typeof kinds)[number];
-const hallKinds = ['总馆', '分馆', '展馆', '教育基地'];
+const hallKinds: string[] = [...hallKind.options];
 const templates = fileURLToPath(new URL('./templates/', import.meta.url));
 
 interface Unit {

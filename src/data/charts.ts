@@ -5,7 +5,7 @@
  */
 import { t } from '../i18n/index.ts';
 import type { Figure } from '../schemas/index.ts';
-import { figureText, formatDate } from '../utils/format.ts';
+import { figureText } from '../utils/format.ts';
 import { href } from '../utils/url.ts';
 import {
   entryPath,
@@ -14,6 +14,7 @@ import {
   getSeries,
   resolveFigures,
   resolveUnit,
+  sourceLabel,
   type ExhibitEntry,
   type ResolvedSource,
 } from './index.ts';
@@ -43,9 +44,6 @@ export function scaledValue(figure: Pick<Figure, 'value' | 'unit'>): number {
   return figure.value;
 }
 
-/** Short label of a resolved source: 福州日报 2024 年. */
-export const sourceText = (s: ResolvedSource) => `${s.publisher} ${formatDate(s.date)}`;
-
 function datum(entry: ExhibitEntry, figure: Figure & { resolvedSource: ResolvedSource }, label: string): ChartDatum {
   return {
     label,
@@ -53,7 +51,7 @@ function datum(entry: ExhibitEntry, figure: Figure & { resolvedSource: ResolvedS
     display: figureText(figure),
     note: figure.note,
     asOf: figure.asOf,
-    source: sourceText(figure.resolvedSource),
+    source: sourceLabel(figure.resolvedSource),
     href: href(entryPath(entry)),
   };
 }

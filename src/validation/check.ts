@@ -396,4 +396,20 @@ function checkReferences(ctx: CheckContext): void {
       for (const kind of ['case', 'hall', 'route'] as const)
         checkTarget(kind, link[kind], timelineFile, [index, 'link', kind], undefined, line);
   });
+  // The home page shows one featured series and quotes one milestone: a second flag would be ignored.
+  for (const [name, flag, what] of [
+    ['series', 'featured', '重点展示的系列'],
+    ['timeline', 'preface', '首页序言引用的大事'],
+  ] as const) {
+    const flagged = ctx.registry[name].filter(({ item }) => item[flag] === true);
+    for (const { item, line } of flagged.slice(1)) {
+      problems.push({
+        file: registries[name].file,
+        line,
+        field: describeField([flag]),
+        found: `"${String(item['id'])}" 也写了 ${flag}: true`,
+        expected: `${what}只能有一个，已由 "${String(flagged[0]?.item['id'])}" 标出；请删去其余的 ${flag}: true`,
+      });
+    }
+  }
 }
