@@ -19,7 +19,7 @@ type Data = Record<string, unknown>;
 const entry = (collection: string, schema: z.ZodType, id: string, data: Data) => ({
   id,
   collection,
-  data: schema.parse(data),
+  data: schema.parse(data) as Data,
   body: `${id} 的正文。`,
   filePath: `content/${collection}/${id}.md`,
 });
