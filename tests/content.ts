@@ -35,3 +35,26 @@ export function readEntries(): EntryFile[] {
 export function readRegistry<T = Record<string, unknown>>(name: 'units' | 'sources' | 'series' | 'timeline'): T[] {
   return parse(readFileSync(join(contentRoot, `${name}.yaml`), 'utf8')) as T[];
 }
+
+/** Published cases (drafts are not on the built site). */
+export function publishedCases(): EntryFile[] {
+  return readEntries().filter((e) => e.collection === 'cases' && e.data['draft'] !== true);
+}
+
+/** Every name a unit goes by (name, short form, aliases), for the unit an entry names. */
+export function unitNames(unit: string): string[] {
+  const found = readRegistry<{ name: string; short?: string; aliases?: string[] }>('units').find((u) =>
+    [u.name, u.short, ...(u.aliases ?? [])].includes(unit),
+  );
+  return found ? [found.name, ...(found.short ? [found.short] : []), ...(found.aliases ?? [])] : [unit];
+}
+
+/**
+ * The title of the case at `slug` (e.g. `xinhuoshi/fangxiang-jiangxisuo`) as content/ has it
+ * now, so a test that opens the case keeps passing when staff correct its title.
+ */
+export function caseTitle(slug: string): string {
+  const entry = publishedCases().find((c) => c.slug === slug);
+  if (!entry) throw new Error(`content/cases/${slug} is not a published case`);
+  return String(entry.data['title']);
+}
