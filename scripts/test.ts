@@ -23,6 +23,7 @@ const run = (cmd: string, args: string[], env: Record<string, string> = {}) =>
 const codeChecks: [string, string, string[]][] = [
   ['types (astro check)', 'astro', ['check']],
   ['lint (eslint)', 'eslint', ['--max-warnings', '0', '.']],
+  ['layers (dependency-cruiser: imports one way, no cycles)', 'depcruise', ['src', 'scripts']],
   ['formatting (prettier)', 'prettier', ['--check', '.']],
 ];
 const codeFailures = codeChecks.filter(([name, cmd, args]) => {

@@ -1,7 +1,8 @@
 /** Reads the collection straight from content/, so tests can check the built site against it. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
+import { listFiles } from '../src/utils/files.ts';
 
 export const contentRoot = resolve(import.meta.dirname, '..', 'content');
 
@@ -12,17 +13,10 @@ export interface EntryFile {
   body: string;
 }
 
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
-}
-
 /** Every case, hall and route file with its frontmatter. */
 export function readEntries(): EntryFile[] {
   return (['cases', 'halls', 'routes'] as const).flatMap((collection) =>
-    walk(join(contentRoot, collection))
+    listFiles(join(contentRoot, collection))
       .filter((f) => /\.mdx?$/.test(f))
       .map((file) => {
         const text = readFileSync(file, 'utf8');
