@@ -165,7 +165,10 @@ test.describe('朗读全文', () => {
     await openPanel(page);
     await expect(panel(page).getByRole('button', { name: '点读' })).toBeHidden();
     const spoken = log.utterances.length;
-    await page.locator('main .zg-prose > p').nth(1).click({ position: { x: 20, y: 10 } });
+    await page
+      .locator('main .zg-prose > p')
+      .nth(1)
+      .click({ position: { x: 20, y: 10 } });
     await page.waitForTimeout(300);
     expect(log.utterances.length).toBe(spoken);
   });
@@ -232,7 +235,8 @@ test.describe('无障碍 panel', () => {
       expect(now.cursor).toMatch(/^url\("data:image\/svg\+xml.*width='64'.*\) 6 4, auto$/);
       expect(now.linkCursor).toMatch(/^url\("data:image\/svg\+xml.*\) 22 6, pointer$/);
       // The guide lines follow the mouse and never take a click.
-      await page.mouse.move(640, 420);
+      await page.mouse.move(600, 380);
+      await page.mouse.move(640, 420, { steps: 2 });
       const guides = page.locator('.zg-guides');
       await expect(guides).toBeVisible();
       await expect
@@ -282,7 +286,9 @@ test.describe('无障碍 panel', () => {
         if (!document.body) return;
         observer.disconnect();
         const root = document.documentElement;
-        (window as unknown as { atBody: string[] }).atBody = root.getAttributeNames().filter((n) => n.startsWith('data-') && !n.startsWith('data-astro'));
+        (window as unknown as { atBody: string[] }).atBody = root
+          .getAttributeNames()
+          .filter((n) => n.startsWith('data-') && !n.startsWith('data-astro'));
       }).observe(document, { childList: true, subtree: true });
     });
     await page.goto(casePage());
@@ -352,4 +358,114 @@ test.describe('reading comfort', () => {
       expect(tree).toMatch(/^- paragraph: .+：.+，截至.+，来源：.+。$/);
     }
   });
+});
+
+/**
+ * Runs in the page: text whose colour has less than `min`:1 contrast with what lies behind it
+ * (WCAG relative luminance; translucent layers composited; text over a picture or gradient is
+ * counted as unmeasured). Returns the failures and how many texts were measured.
+ */
+function lowContrast(min: number): { failures: string[]; measured: number; unmeasured: number } {
+  type Rgba = [number, number, number, number];
+  const parse = (value: string): Rgba | undefined => {
+    const m = /rgba?\(([^)]+)\)/.exec(value) ?? /color\(srgb ([^)]+)\)/.exec(value);
+    if (!m?.[1]) return undefined;
+    const parts = m[1]
+      .split(/[\s,/]+/)
+      .filter(Boolean)
+      .map(Number);
+    const scale = value.startsWith('color(') ? 255 : 1;
+    return [(parts[0] ?? 0) * scale, (parts[1] ?? 0) * scale, (parts[2] ?? 0) * scale, parts[3] ?? 1];
+  };
+  const over = (top: Rgba, bottom: Rgba): Rgba => {
+    const a = top[3] + bottom[3] * (1 - top[3]);
+    if (a === 0) return [0, 0, 0, 0];
+    const mix = (i: 0 | 1 | 2) => (top[i] * top[3] + bottom[i] * bottom[3] * (1 - top[3])) / a;
+    return [mix(0), mix(1), mix(2), a];
+  };
+  const luminance = ([r, g, b]: Rgba) => {
+    const c = [r, g, b].map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * (c[0] ?? 0) + 0.7152 * (c[1] ?? 0) + 0.0722 * (c[2] ?? 0);
+  };
+  const page = parse(getComputedStyle(document.documentElement).backgroundColor) ?? [255, 255, 255, 1];
+  const background = (el: Element): Rgba | undefined => {
+    const layers: Rgba[] = [];
+    for (let node: Element | null = el; node; node = node.parentElement) {
+      const style = getComputedStyle(node);
+      if (style.backgroundImage !== 'none') return undefined;
+      const color = parse(style.backgroundColor);
+      if (color && color[3] > 0) layers.push(color);
+      if (color && color[3] >= 1) break;
+    }
+    return layers.reduceRight<Rgba>((below, layer) => over(layer, below), page[3] < 1 ? [255, 255, 255, 1] : page);
+  };
+  const failures: string[] = [];
+  let measured = 0;
+  let unmeasured = 0;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const seen = new Set<Element>();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!el || seen.has(el) || !node.textContent?.trim()) continue;
+    seen.add(el);
+    if (
+      !el.checkVisibility({ opacityProperty: true, visibilityProperty: true }) ||
+      el.closest('.sr-only, [aria-hidden="true"] svg, script, style')
+    )
+      continue;
+    const rect = el.getBoundingClientRect();
+    if (rect.width < 2 || rect.height < 2) continue;
+    const back = background(el);
+    const fore = parse(getComputedStyle(el).color);
+    if (!back || !fore) {
+      unmeasured += 1;
+      continue;
+    }
+    const text = over(fore, back);
+    const [l1, l2] = [luminance(text), luminance(back)].sort((a, b) => b - a);
+    const ratio = ((l1 ?? 0) + 0.05) / ((l2 ?? 0) + 0.05);
+    measured += 1;
+    if (ratio < min)
+      failures.push(
+        `${ratio.toFixed(2)}:1 ${el.tagName.toLowerCase()}.${[...el.classList].join('.')} “${node.textContent.trim().slice(0, 16)}”`,
+      );
+  }
+  return { failures, measured, unmeasured };
+}
+
+test.describe('高对比度', () => {
+  test.skip(({ isMobile }) => isMobile, 'colours do not depend on the screen; measured once, on the desktop');
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`every text on one page of each kind has a contrast of at least 7:1 (${scheme} scheme)`, async ({ page }) => {
+      test.setTimeout(180_000);
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.addInitScript(() => localStorage.setItem('zg-a11y', JSON.stringify({ contrast: true })));
+      const pages = [
+        '/',
+        '/cases/',
+        casePage(),
+        '/halls/',
+        ...pagesUnder(distDir, '/halls/').slice(0, 1),
+        '/routes/',
+        ...pagesUnder(distDir, '/routes/').slice(0, 1),
+        '/timeline/',
+        '/units/',
+        ...pagesUnder(distDir, '/units/').slice(0, 1),
+        '/about/',
+      ];
+      const failures: string[] = [];
+      for (const path of pages) {
+        await page.goto(path);
+        await expect(page.locator('html')).toHaveAttribute('data-contrast', '');
+        const result = await page.evaluate(lowContrast, 7);
+        expect(result.measured, `${path}: texts measured`).toBeGreaterThan(20);
+        failures.push(...result.failures.map((f) => `${path}: ${f}`));
+      }
+      expect(failures, `text under 7:1 with 高对比度 on:\n${failures.join('\n')}`).toEqual([]);
+    });
+  }
 });

@@ -43,7 +43,13 @@ export async function stubSpeech(page: Page, langs: string[] = ['zh-CN']): Promi
       pending: false,
       paused: false,
       getVoices: () =>
-        voiceLangs.map((lang, i) => ({ lang, name: `stub ${lang}`, voiceURI: lang, localService: true, default: i === 0 })),
+        voiceLangs.map((lang, i) => ({
+          lang,
+          name: `stub ${lang}`,
+          voiceURI: lang,
+          localService: true,
+          default: i === 0,
+        })),
       speak(utterance: Utterance) {
         current = utterance;
         this.speaking = true;
