@@ -72,6 +72,9 @@ function structureProblems(): string[] {
     }
     level = next;
   }
+  // Reflow (WCAG 1.4.10): larger text wraps, the page never scrolls sideways.
+  const { scrollWidth, clientWidth } = document.documentElement;
+  if (scrollWidth > clientWidth + 1) problems.push(`the page scrolls sideways: ${scrollWidth} px in ${clientWidth} px`);
   const root = parseFloat(getComputedStyle(document.documentElement).fontSize);
   for (const el of document.querySelectorAll<HTMLElement>('main :is(p, li, dd, blockquote)')) {
     if (!el.checkVisibility() || el.closest('[aria-hidden="true"], .sr-only') || !el.textContent?.trim()) continue;
