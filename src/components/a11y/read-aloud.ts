@@ -29,7 +29,9 @@ function textNodes(block: HTMLElement): Text[] {
     acceptNode: (node) => {
       // Text inside a skipped part of the block (an icon, a hidden note) is not heard.
       const skipped = node.parentElement?.closest(SKIP);
-      return skipped && skipped !== block && block.contains(skipped) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      return skipped && skipped !== block && block.contains(skipped)
+        ? NodeFilter.FILTER_REJECT
+        : NodeFilter.FILTER_ACCEPT;
     },
   });
   for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
@@ -233,7 +235,8 @@ class ZgReadAloud extends HTMLElement {
     this.#paused = false;
     if ('speechSynthesis' in window) speechSynthesis.cancel();
     CSS.highlights?.delete(HIGHLIGHT);
-    for (const marked of document.querySelectorAll('[data-reading-block]')) marked.removeAttribute('data-reading-block');
+    for (const marked of document.querySelectorAll('[data-reading-block]'))
+      marked.removeAttribute('data-reading-block');
     delete document.documentElement.dataset['reading'];
     if (this.#player) this.#player.hidden = true;
     if (wasReading && returnFocus) this.#start?.focus();
@@ -241,12 +244,14 @@ class ZgReadAloud extends HTMLElement {
 
   #render(): void {
     if (this.#toggle) this.#toggle.textContent = (this.#paused ? this.dataset['resume'] : this.dataset['pause']) ?? '';
-    if (this.#status) this.#status.textContent = (this.#paused ? this.dataset['paused'] : this.dataset['reading']) ?? '';
+    if (this.#status)
+      this.#status.textContent = (this.#paused ? this.dataset['paused'] : this.dataset['reading']) ?? '';
   }
 
   /** Marks the sentence being read and keeps it in view, clear of the header and the player. */
   #highlight(part: Part): void {
-    for (const marked of document.querySelectorAll('[data-reading-block]')) marked.removeAttribute('data-reading-block');
+    for (const marked of document.querySelectorAll('[data-reading-block]'))
+      marked.removeAttribute('data-reading-block');
     const shown = part.range ? part.block : (part.block.parentElement ?? part.block);
     if (part.range && CSS.highlights) CSS.highlights.set(HIGHLIGHT, new Highlight(part.range));
     else {
