@@ -3,7 +3,15 @@
  * page (panel and player) in step with the stored settings.
  */
 import { RATES, type RateName } from '../../utils/speech.ts';
-import { readSettings, stepScale, writeSettings, DEFAULTS, type A11ySettings } from './settings.ts';
+import {
+  A11Y_KEY,
+  DEFAULTS,
+  applySettings,
+  readSettings,
+  stepScale,
+  writeSettings,
+  type A11ySettings,
+} from './settings.ts';
 
 type Toggle = 'contrast' | 'cursor' | 'guides' | 'point';
 const isRate = (value: string): value is RateName => value in RATES;
@@ -39,7 +47,10 @@ class ZgA11y extends HTMLElement {
     window.addEventListener(
       'storage',
       (event) => {
-        if (event.key === 'zg-a11y') writeSettings(readSettings());
+        if (event.key !== A11Y_KEY) return;
+        // Changed in another tab: show it here too, without storing it again.
+        applySettings(readSettings());
+        document.dispatchEvent(new CustomEvent('zg-a11y-change'));
       },
       { signal },
     );
