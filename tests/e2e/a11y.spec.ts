@@ -1,143 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { part, releaseRoutes, presentations, settingPresentations, sitePages, usePresentation } from '../gates/site.ts';
+import { expect, test } from '@playwright/test';
+import { presentations, releaseRoutes, sitePages, usePresentation } from '../gates/site.ts';
+import { axeViolations } from '../gates/watch.ts';
 import { distDir } from '../site.ts';
 
+/**
+ * Accessibility: the keyboard paths and focus indicators a visitor relies on, and proof that the
+ * axe gate bites. axe itself runs on every page in every presentation in walk.spec.ts.
+ */
 test.afterEach(releaseRoutes);
 
 /** The built HTML of a site path. */
 const pageHtml = (path: string) =>
   readFileSync(join(distDir, path.endsWith('.html') ? path : `${path}index.html`), 'utf8');
-
-/**
- * Accessibility gate: axe (WCAG 2.0/2.1/2.2 A and AA rules) on every page of the built site, in
- * the default, kiosk and elder presentations and with the 无障碍 settings 高对比度 (plus axe's AAA
- * contrast rule, 7:1) and 200 % text; on each page also the structure and spacing rules below.
- * Zero violations; a failure names the page, the presentation, the rule and the elements.
- */
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-/** Tests per presentation, so the two workers share the pages and a failure shows early. */
-const PARTS = 6;
-/** Time allowed per page (axe on a long page of a busy 2-core machine can take several seconds). */
-const PER_PAGE_MS = 30_000;
-
-async function axeViolations(page: Page, path: string, presentation: string, rules?: string[]): Promise<string[]> {
-  // Only violations are needed: skipping the passes' details makes each run much faster.
-  const builder = rules ? new AxeBuilder({ page }).withRules(rules) : new AxeBuilder({ page }).withTags(TAGS);
-  const { violations } = await builder.options({ resultTypes: ['violations'] }).analyze();
-  return violations.map((v) => {
-    const nodes = v.nodes
-      .slice(0, 5)
-      .map(
-        (n) =>
-          `    ${n.target.join(' ')}${n.failureSummary ? ` — ${n.failureSummary.split('\n').slice(1).join(' ').trim()}` : ''}`,
-      )
-      .join('\n');
-    return `${path} [${presentation}] ${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n${nodes}`;
-  });
-}
-
-/**
- * Runs in the page: what breaks the structure and spacing every page must have (issue 14): a
- * 跳到正文 link to the main landmark, one banner, main and contentinfo, one h1 and no skipped
- * heading level; body text with a line height of at least 1.5 and paragraphs further apart than
- * the lines inside them (MIIT 适老化 2021, WCAG 1.4.12).
- */
-function structureProblems(): string[] {
-  const problems: string[] = [];
-  const skip = [...document.querySelectorAll<HTMLAnchorElement>('a[href="#main"]')].find(
-    (a) => a.textContent?.trim() === '跳到正文',
-  );
-  if (!skip || !document.querySelector('main#main')) problems.push('no 跳到正文 link to <main id="main">');
-  for (const [selector, role] of [
-    ['body > header', 'banner'],
-    ['main', 'main'],
-    ['body > footer', 'contentinfo'],
-  ] as const) {
-    const count = document.querySelectorAll(selector).length;
-    if (count !== 1) problems.push(`${count} ${role} landmarks`);
-  }
-  const headings = [...document.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')].filter(
-    (h) => h.checkVisibility() && !h.closest('[aria-hidden="true"], dialog:not([open])'),
-  );
-  const h1s = headings.filter((h) => h.tagName === 'H1').length;
-  if (h1s !== 1) problems.push(`${h1s} h1 headings`);
-  let level = 0;
-  for (const heading of headings) {
-    const next = Number(heading.tagName[1]);
-    if (next > level + 1 && level > 0) {
-      problems.push(`heading level skipped: h${level} → h${next} “${heading.textContent?.trim().slice(0, 20)}”`);
-    }
-    level = next;
-  }
-  // Reflow (WCAG 1.4.10): larger text wraps, the page never scrolls sideways.
-  const { scrollWidth, clientWidth } = document.documentElement;
-  if (scrollWidth > clientWidth + 1) problems.push(`the page scrolls sideways: ${scrollWidth} px in ${clientWidth} px`);
-  const root = parseFloat(getComputedStyle(document.documentElement).fontSize);
-  for (const el of document.querySelectorAll<HTMLElement>('main :is(p, li, dd, blockquote)')) {
-    if (!el.checkVisibility() || el.closest('[aria-hidden="true"], .sr-only') || !el.textContent?.trim()) continue;
-    const style = getComputedStyle(el);
-    const size = parseFloat(style.fontSize);
-    // Body text, not display figures or titles set large on purpose.
-    if (size > root * 1.4) continue;
-    const line = style.lineHeight === 'normal' ? size * 1.2 : parseFloat(style.lineHeight);
-    if (line / size < 1.5 - 0.01) {
-      problems.push(
-        `line height ${(line / size).toFixed(2)} < 1.5: ${el.tagName.toLowerCase()}.${el.className} “${el.textContent.trim().slice(0, 16)}”`,
-      );
-    }
-  }
-  for (const p of document.querySelectorAll<HTMLElement>('main .zg-prose > p + p')) {
-    const previous = p.previousElementSibling;
-    if (!previous || !p.checkVisibility()) continue;
-    const style = getComputedStyle(p);
-    const leading = parseFloat(style.lineHeight) - parseFloat(style.fontSize);
-    const gap = p.getBoundingClientRect().top - previous.getBoundingClientRect().bottom;
-    if (gap <= leading) {
-      problems.push(
-        `paragraph spacing ${gap.toFixed(1)} px ≤ line spacing ${leading.toFixed(1)} px: “${p.textContent?.trim().slice(0, 16)}”`,
-      );
-    }
-  }
-  return problems;
-}
-
-for (const presentation of [...presentations, ...settingPresentations]) {
-  test.describe(`axe, ${presentation.name} presentation`, () => {
-    test.use(presentation.use);
-
-    for (let index = 0; index < PARTS; index++) {
-      test(`every page has no WCAG 2.2 AA violation (part ${index + 1} of ${PARTS})`, async ({ page }) => {
-        await usePresentation(page, presentation);
-        const pages = part(sitePages(distDir), index, PARTS);
-        test.setTimeout(Math.max(120_000, pages.length * PER_PAGE_MS));
-        expect(pages.length).toBeGreaterThan(0);
-        const failures: string[] = [];
-        for (const path of pages) {
-          const response = await page.goto(path);
-          expect(response?.status(), `${path} answers`).toBeLessThan(400);
-          if (presentation.attribute) {
-            // The presentation really is on: otherwise this would silently test the default look.
-            await expect(page.locator('html'), `${path} in ${presentation.name}`).toHaveAttribute(
-              presentation.attribute,
-            );
-          }
-          failures.push(...(await axeViolations(page, path, presentation.name)));
-          if (presentation.name === 'high-contrast') {
-            // WCAG AAA contrast (7:1, large text 4.5:1), which 高对比度 promises.
-            failures.push(...(await axeViolations(page, path, presentation.name, ['color-contrast-enhanced'])));
-          }
-          failures.push(
-            ...(await page.evaluate(structureProblems)).map((p) => `${path} [${presentation.name}] structure: ${p}`),
-          );
-        }
-        expect(failures, `axe found violations:\n${failures.join('\n')}`).toEqual([]);
-      });
-    }
-  });
-}
 
 test('the axe gate names the page, the presentation and the rule (an image without alt)', async ({ page }) => {
   // Proves the gate bites: the same check as above on a page given an image with no alt text.
