@@ -10,26 +10,23 @@
  * Instead of --source, a new article can be registered in content/sources.yaml with
  * --publisher 福州日报 --published 2024-05-01 [--headline 标题] [--url https://…].
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { pinyin } from 'pinyin-pro';
 import { nearest } from '../src/validation/problem.ts';
-import { titleSlug } from '../src/utils/slug.ts';
 import {
   appendMilestone,
   caseFolders,
   entryTemplate,
   foldersOfSeries,
-  freeName,
   milestoneBlock,
   milestoneId,
   newEntryPath,
   proposedSlug,
   readList,
-  scalar,
+  registerSource,
   slugPattern,
 } from './lib/entry-files.ts';
 
@@ -145,20 +142,7 @@ async function askSource(io: Io, root: string, flags: Record<string, string | un
   const sources = readList(root, 'sources.yaml');
   const ids = sources.map((s) => String(s['id']));
   const register = async (publisher: string, date: string, headline?: string, url?: string) => {
-    const initials = pinyin(publisher.replace(/（.*?）|\(.*?\)/g, ''), {
-      pattern: 'first',
-      toneType: 'none',
-      type: 'array',
-      nonZh: 'removed',
-    }).join('');
-    const word = titleSlug(headline ?? '', 12).replace(/-/g, '');
-    const base = [initials || 'source', date.slice(0, 4), word].filter(Boolean).join('-');
-    const id = freeName(base, (n) => ids.includes(n));
-    const lines = [`- id: ${id}`, `  publisher: ${scalar(publisher)}`, `  date: '${date}'`];
-    if (headline) lines.push(`  title: ${scalar(headline)}`);
-    if (url) lines.push(`  url: ${scalar(url)}`);
-    const file = join(root, 'content', 'sources.yaml');
-    appendFileSync(file, `${readFileSync(file, 'utf8').endsWith('\n') ? '' : '\n'}${lines.join('\n')}\n`);
+    const id = registerSource(root, { publisher, date, headline, url });
     io.print(`已在 content/sources.yaml 中登记来源 ${id}`);
     return id;
   };

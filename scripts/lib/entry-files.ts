@@ -2,9 +2,10 @@
  * How a new content file is named and what it starts as: shared by `npm run new` (terminal)
  * and the 编辑台 (browser), so both write the same files.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pinyin } from 'pinyin-pro';
 import { parse, stringify } from 'yaml';
 import { titleSlug } from '../../src/utils/slug.ts';
 
@@ -152,4 +153,44 @@ export function appendMilestone(current: string, empty: boolean, block: string):
   // An empty list written as `[]` cannot take a block item after it.
   const kept = empty ? current.replace(/^\s*\[\s*\]\s*$/m, '') : current;
   return `${kept}${kept === '' || kept.endsWith('\n') ? '' : '\n'}${block}`;
+}
+
+/** A new article for content/sources.yaml. */
+export interface NewSource {
+  publisher: string;
+  date: string;
+  headline?: string | undefined;
+  url?: string | undefined;
+}
+
+/** The id a new source gets: publisher initials, year and headline words, unique in the registry. */
+export function sourceId(source: NewSource, taken: readonly string[]): string {
+  const initials = pinyin(source.publisher.replace(/（.*?）|\(.*?\)/g, ''), {
+    pattern: 'first',
+    toneType: 'none',
+    type: 'array',
+    nonZh: 'removed',
+  }).join('');
+  const word = titleSlug(source.headline ?? '', 12).replace(/-/g, '');
+  const base = [initials || 'source', source.date.slice(0, 4), word].filter(Boolean).join('-');
+  return freeName(base, (n) => taken.includes(n));
+}
+
+/** The lines appended to content/sources.yaml for a new source. */
+export function sourceBlock(id: string, source: NewSource): string {
+  const lines = [`- id: ${id}`, `  publisher: ${scalar(source.publisher)}`, `  date: '${source.date}'`];
+  if (source.headline) lines.push(`  title: ${scalar(source.headline)}`);
+  if (source.url) lines.push(`  url: ${scalar(source.url)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Registers a new article at the end of content/sources.yaml and returns its id. */
+export function registerSource(root: string, source: NewSource): string {
+  const id = sourceId(
+    source,
+    readList(root, 'sources.yaml').map((s) => String(s['id'])),
+  );
+  const file = join(root, 'content', 'sources.yaml');
+  appendFileSync(file, `${readFileSync(file, 'utf8').endsWith('\n') ? '' : '\n'}${sourceBlock(id, source)}`);
+  return id;
 }
