@@ -28,7 +28,10 @@ export const isEmpty = (v: unknown) =>
   (isPlainObject(v) && Object.values(v).every(isEmpty));
 
 /** Splits the comment lines of a template into the block that shows `key` commented out, and the rest. */
-function takeCommentedField(comment: string, key: string): { taken: string[]; rest: string } | undefined {
+function takeCommentedField(
+  comment: string,
+  key: string,
+): { above: string[]; taken: string[]; below: string[] } | undefined {
   const lines = comment.split('\n');
   const start = lines.findIndex((l) => new RegExp(`^ ?${key}:(\\s|$)`).test(l));
   if (start === -1) return undefined;
@@ -42,8 +45,7 @@ function takeCommentedField(comment: string, key: string): { taken: string[]; re
     while (from > 0 && !/^ ?[a-zA-Z]+:(\s|$)/.test(lines[from - 1] ?? '') && !/^ {2,}\S/.test(lines[from - 1] ?? ''))
       from--;
   const explanation = trailing ? [` ${trailing}`] : lines.slice(from, start);
-  const rest = [...lines.slice(0, from), ...lines.slice(end)];
-  return { taken: explanation, rest: rest.join('\n') };
+  return { above: lines.slice(0, from), taken: explanation, below: lines.slice(end) };
 }
 
 /** A new node; date-like text is single-quoted, as the templates ask (`asOf: '2024'`). */
@@ -87,29 +89,36 @@ function setValue(doc: Document, map: YAMLMap, key: string, value: unknown, orde
     return;
   }
   const pair = new Pair(doc.createNode(key), createNode(doc, value));
-  // Before the first existing field that comes after this one in the template's order.
+  // Right after the nearest field that comes before it in the template's order, as a person
+  // adds a line; failing that, before the nearest that comes after it.
   const rank = (k: string) => {
     const i = order.indexOf(k);
     return i === -1 ? order.length : i;
   };
   const mine = rank(key);
-  const index = map.items.findIndex((p) => rank(String((p.key as { value?: unknown }).value)) > mine);
-  const at = index === -1 ? map.items.length : index;
-  // The template may show this field commented out above this or a later field: take it from there.
-  const hosts: { get: () => string | null | undefined; set: (c: string | null) => void }[] = [
-    ...map.items.slice(at).map((p) => {
-      const k = p.key as Commented;
-      return { get: () => k.commentBefore, set: (c: string | null) => (k.commentBefore = c) };
-    }),
-    { get: () => map.comment, set: (c: string | null) => (map.comment = c) },
-  ];
-  for (const host of hosts) {
-    const comment = host.get();
+  const ranks = map.items.map((p) => rank(String((p.key as { value?: unknown }).value)));
+  let before = -1;
+  ranks.forEach((r, i) => {
+    if (r < mine && (before === -1 || r >= (ranks[before] ?? -1))) before = i;
+  });
+  let after = -1;
+  ranks.forEach((r, i) => {
+    if (r > mine && (after === -1 || r < (ranks[after] ?? Infinity))) after = i;
+  });
+  const at = before !== -1 ? before + 1 : after !== -1 ? after : map.items.length;
+  // Where the template shows this field commented out, it goes exactly there, as a person
+  // would remove the `# ` in front of it.
+  const joined = (lines: string[]) => (lines.length > 0 ? lines.join('\n') : null);
+  for (let i = 0; i <= map.items.length; i++) {
+    const host = map.items[i]?.key as Commented | undefined;
+    const comment = host ? host.commentBefore : map.comment;
     const found = comment ? takeCommentedField(comment, key) : undefined;
     if (!found) continue;
-    host.set(found.rest || null);
-    if (found.taken.length > 0) (pair.key as Commented).commentBefore = found.taken.join('\n');
-    break;
+    (pair.key as Commented).commentBefore = joined([...found.above, ...found.taken]);
+    if (host) host.commentBefore = joined(found.below);
+    else map.comment = joined(found.below);
+    map.items.splice(i, 0, pair);
+    return;
   }
   map.items.splice(at, 0, pair);
 }
