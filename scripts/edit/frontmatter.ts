@@ -82,7 +82,7 @@ function setValue(doc: Document, map: YAMLMap, key: string, value: unknown, orde
       return;
     }
     const node = createNode(doc, value);
-    if (isSeq(old) && isSeq(node)) node.flow = old.flow && (value as unknown[]).every((v) => typeof v !== 'object');
+    if (isSeq(old) && isSeq(node)) node.flow = !!old.flow && (value as unknown[]).every((v) => typeof v !== 'object');
     if (isScalar(old) && isScalar(node) && old.type && typeof value === 'string') node.type = old.type;
     (node as { comment?: string | null }).comment = (old as { comment?: string | null }).comment ?? null;
     map.set(key, node);
