@@ -19,6 +19,7 @@ import { build } from 'esbuild';
 import sharp from 'sharp';
 import { parseDocument } from 'yaml';
 import { checkContent } from '../../src/validation/check.ts';
+import { decodeAny } from '../../src/validation/encoding.ts';
 import { extraChecks } from '../../src/validation/extra.ts';
 import { pictureProblem, supportedImage, unsupportedImage } from '../../src/validation/images.ts';
 import { formatProblems, type Problem } from '../../src/validation/problem.ts';
@@ -65,6 +66,9 @@ export interface Desk {
   token: string;
   close: () => Promise<void>;
 }
+
+/** A content file's text; one saved as GBK or UTF-16 is read as such, and saved back as UTF-8. */
+const readText = (full: string) => decodeAny(readFileSync(full));
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -164,7 +168,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
         .filter((f) => /\.mdx?$/.test(f))
         .map((full) => {
           const file = projectPath(root, full);
-          const parts = splitFrontmatter(readFileSync(full, 'utf8'));
+          const parts = splitFrontmatter(readText(full));
           let data: Record<string, unknown> = {};
           try {
             const parsed = parts ? (parseDocument(parts.yaml).toJS() as unknown) : undefined;
@@ -222,7 +226,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
 
   function readTags(full: string): string[] {
     try {
-      const parts = splitFrontmatter(readFileSync(full, 'utf8'));
+      const parts = splitFrontmatter(readText(full));
       const data = parts ? (parseDocument(parts.yaml).toJS() as unknown) : undefined;
       return isRecord(data) && Array.isArray(data['tags']) ? data['tags'].map(String) : [];
     } catch {
@@ -242,7 +246,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
       return {
         file,
         full,
-        text: applyToEntry(readFileSync(full, 'utf8'), data, text, formOf(kind).order),
+        text: applyToEntry(readText(full), data, text, formOf(kind).order),
         isNew: false,
       };
     }
@@ -281,7 +285,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   /** content/timeline.yaml after the edit, and the index of the edited milestone. */
   function composeMilestone(body: Record<string, unknown>): { full: string; text: string; index: number } {
     const full = contentPath(root, 'content/timeline.yaml');
-    const current = existsSync(full) ? readFileSync(full, 'utf8') : '';
+    const current = existsSync(full) ? readText(full) : '';
     const data = isRecord(body['data']) ? { ...body['data'] } : {};
     const order = formOf('milestone').order;
     const list = readList(root, 'timeline.yaml');
@@ -354,7 +358,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
         const kind = kindOfFile(file);
         if (!existsSync(full)) throw new DeskError(404, `找不到 ${file}`);
         const problems: Problem[] = [];
-        const text = readFileSync(full, 'utf8');
+        const text = readText(full);
         const parts = splitFrontmatter(text);
         const data = parts ? (parseDocument(parts.yaml).toJS() as unknown) : {};
         problems.push(...problemsOf(await check(), file));
@@ -372,7 +376,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
         const full = contentPath(root, 'content/timeline.yaml');
         const item = readList(root, 'timeline.yaml')[index];
         if (!item) throw new DeskError(404, '找不到这条大事记');
-        const doc = parseDocument(readFileSync(full, 'utf8')).getIn([index]) as { toJSON?: () => unknown } | undefined;
+        const doc = parseDocument(readText(full)).getIn([index]) as { toJSON?: () => unknown } | undefined;
         return json({
           kind: 'milestone',
           file: 'content/timeline.yaml',

@@ -52,3 +52,17 @@ export function decodeContent(bytes: Uint8Array, file: string, problems: Problem
   });
   return undefined;
 }
+
+/**
+ * The text of a file whatever it was saved as: UTF-8, or else the encoding guessed above, so
+ * that a tool can show it readably and write it back as UTF-8.
+ */
+export function decodeAny(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    const guess = guessEncoding(bytes);
+    if (guess === 'UTF-16') return new TextDecoder(bytes[0] === 0xfe ? 'utf-16be' : 'utf-16le').decode(bytes);
+    return new TextDecoder(guess === 'GBK' ? 'gbk' : 'utf-8').decode(bytes);
+  }
+}

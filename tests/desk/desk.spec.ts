@@ -24,6 +24,27 @@ test.afterAll(async () => {
 });
 
 const quiet = { print: () => {} };
+
+/** Text as Windows Notepad saves it in “ANSI” on a Chinese system (GBK). */
+function iconvGbk(text: string): Uint8Array {
+  // Node decodes GBK but has no encoder: invert the decoder over the two-byte range.
+  const decoder = new TextDecoder('gbk');
+  const table = new Map<string, number>();
+  for (let hi = 0x81; hi <= 0xfe; hi++)
+    for (let lo = 0x40; lo <= 0xfe; lo++) {
+      const ch = decoder.decode(new Uint8Array([hi, lo]));
+      if (lo !== 0x7f && ch.length === 1 && !table.has(ch)) table.set(ch, (hi << 8) | lo);
+    }
+  return new Uint8Array(
+    [...text].flatMap((ch) => {
+      if (ch.charCodeAt(0) < 0x80) return [ch.charCodeAt(0)];
+      const code = table.get(ch);
+      if (code === undefined) throw new Error(`no GBK code for ${ch}`);
+      return [code >> 8, code & 0xff];
+    }),
+  );
+}
+
 const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
 
 /** Replaces the body in the Markdown editor as a person would: select all, type. */
@@ -190,6 +211,22 @@ test('a file changed on disk since it was opened is not overwritten', async ({ p
   expect(readFileSync(join(desk.root, file), 'utf8')).toBe(changed);
   await page.getByRole('button', { name: '重新打开' }).click();
   await expect(page.locator('.cm-content')).toContainText('别人刚加的一段。');
+});
+
+test('a file saved as GBK (Notepad’s “ANSI”) is named as such, shown readably and saved back as UTF-8', async ({
+  page,
+}) => {
+  const file = 'content/cases/fuzhou/bianma-ceshi.md';
+  const text =
+    '---\ntitle: 编码测试案例\nunit: 市纪委监委\nyear: 2024\nsummary: 测试用的摘要。\nsources:\n  - fzrb-2024-shijia\ndraft: true\n---\n\n测试正文。\n';
+  writeFileSync(join(desk.root, file), iconvGbk(text));
+  await page.goto(deskUrl);
+  await page.getByRole('button', { name: /编码测试案例/ }).click();
+  await expect(field(page, '单位（必填）')).toHaveValue('市纪委监委');
+  await expect(page.locator('#problems-other')).toContainText('文件不是 UTF-8 编码，很可能是 GBK 编码');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('status')).toContainText(`已保存 ${file}`);
+  expect(new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(join(desk.root, file)))).toBe(text);
 });
 
 test.describe('writes that must be refused, and write nothing', () => {
