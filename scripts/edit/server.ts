@@ -218,6 +218,8 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
         route: entries.filter((e) => e.kind === 'route').map((e) => slugOf(e.file, 'routes')),
       },
       caseFolders: caseFolders(root),
+      /** A new milestone is added to this version of content/timeline.yaml. */
+      timelineVersion: versionOf(join(root, 'content', 'timeline.yaml')),
     };
   };
 

@@ -70,6 +70,7 @@ interface State {
   tags: string[];
   slugs: Record<'case' | 'hall' | 'route', string[]>;
   caseFolders: string[];
+  timelineVersion: string | null;
 }
 
 /** What is open in the form. */
@@ -170,12 +171,17 @@ class Desk extends HTMLElement {
   #forms = new Map<Kind, Form>();
   #checkTimer: ReturnType<typeof setTimeout> | undefined;
   #checkRun = 0;
+  /** Changes not saved yet: opening something else asks first. */
+  #dirty = false;
   #list!: HTMLUListElement;
   #main!: HTMLElement;
   #status!: HTMLElement;
   #filters!: Record<'q' | 'kind' | 'unit' | 'year' | 'series' | 'draft', HTMLInputElement | HTMLSelectElement>;
 
   connectedCallback() {
+    window.addEventListener('beforeunload', (e) => {
+      if (this.#dirty) e.preventDefault();
+    });
     this.#render();
     void this.#load();
   }
@@ -329,7 +335,8 @@ class Desk extends HTMLElement {
     this.#status.replaceChildren(h('p', {}, text), action ?? '');
   }
 
-  async #openEntry(file: string) {
+  async #openEntry(file: string, force = false) {
+    if (!force && !this.#mayLeave()) return;
     try {
       const res = await api<{
         kind: Kind;
@@ -343,18 +350,21 @@ class Desk extends HTMLElement {
       this.#open = { kind: res.kind, form, data: res.data, file: res.file, version: res.version, folder: '', slug: '' };
       this.#renderForm(res.body);
       this.#showProblems(res.problems);
+      this.#dirty = false;
     } catch (error) {
       this.#say(t('error.generic', { message: (error as Error).message }), 'error');
     }
   }
 
-  async #openMilestone(index: number) {
+  async #openMilestone(index: number, force = false) {
+    if (!force && !this.#mayLeave()) return;
     try {
       const res = await api<{ data: Data; version: string; problems: Problem[] }>(`/api/milestone?index=${index}`);
       const form = await this.#form('milestone');
       this.#open = { kind: 'milestone', form, data: res.data, index, version: res.version, folder: '', slug: '' };
       this.#renderForm(undefined);
       this.#showProblems(res.problems);
+      this.#dirty = false;
     } catch (error) {
       this.#say(t('error.generic', { message: (error as Error).message }), 'error');
     }
@@ -362,14 +372,15 @@ class Desk extends HTMLElement {
 
   async #create(kind: 'case' | 'hall' | 'milestone') {
     const form = await this.#form(kind);
+    if (!this.#mayLeave()) return;
     const state = this.#state;
     let body: string | undefined;
     let version: string | null = null;
     const data: Data = kind === 'milestone' ? { themes: [] } : { tags: [], draft: true };
     if (kind === 'hall') data['kind'] = '展馆';
     if (kind === 'milestone') {
-      const res = await api<{ version: string }>('/api/milestone?index=0').catch(() => ({ version: null }));
-      version = res.version;
+      await this.#load();
+      version = this.#state?.timelineVersion ?? null;
     } else body = (await api<{ body: string }>(`/api/new?kind=${kind}`)).body;
     this.#open = {
       kind,
@@ -900,7 +911,15 @@ class Desk extends HTMLElement {
     return base;
   }
 
+  #mayLeave(): boolean {
+    if (!this.#dirty) return true;
+    if (!window.confirm(t('form.unsaved'))) return false;
+    this.#dirty = false;
+    return true;
+  }
+
   #scheduleCheck() {
+    this.#dirty = true;
     clearTimeout(this.#checkTimer);
     this.#checkTimer = setTimeout(() => void this.#check(), 400);
   }
@@ -976,13 +995,14 @@ class Desk extends HTMLElement {
       );
       open.version = res.version;
       const wasNew = open.file === undefined && open.index === undefined;
+      this.#dirty = false;
       if (open.kind === 'milestone') open.index = res.index;
       else open.file = res.file;
       this.#showProblems(res.problems);
       await this.#load();
       if (wasNew) {
-        if (open.kind === 'milestone' && res.index !== undefined) await this.#openMilestone(res.index);
-        else await this.#openEntry(res.file);
+        if (open.kind === 'milestone' && res.index !== undefined) await this.#openMilestone(res.index, true);
+        else await this.#openEntry(res.file, true);
       } else {
         this.querySelector<HTMLIFrameElement>('.preview iframe')?.contentWindow?.location.reload();
       }
@@ -999,7 +1019,8 @@ class Desk extends HTMLElement {
       if (e.status === 409 && open.file) {
         action = h('button', { type: 'button' }, t('save.reopen'));
         const file = open.file;
-        action.addEventListener('click', () => void this.#openEntry(file));
+        // Reopening is what the message asks for; the unsaved text is in the form until then.
+        action.addEventListener('click', () => void this.#openEntry(file, true));
       }
       this.#say(e.message, 'error', action);
     }
