@@ -131,16 +131,36 @@ export async function pictureProblem(
       suggestion: '在手机或电脑上把照片导出（另存）为 JPG，再放回这个文件夹',
     };
   if (!supportedImage.test(full)) return undefined;
+  const error = await decodeError(full);
+  if (error === undefined) return undefined;
+  return {
+    found: `无法读取这张图片${usedBy}（${error}）`,
+    expected: '一张完整的 JPG、PNG、WebP 或 AVIF 照片',
+    suggestion: '文件可能已损坏、没有传完整，或扩展名与实际格式不符；请重新导出或重新复制这张照片',
+  };
+}
+
+/**
+ * Decoded photos by path, with the size and time of the file when it was decoded: a
+ * long-running checker (the dev server, the 编辑台) checks again on every save, and decoding
+ * every phone photo each time takes seconds.
+ */
+const decoded = new Map<string, { stamp: string; error: string | undefined }>();
+
+/** Why sharp cannot read a photo, or undefined when it can. */
+async function decodeError(full: string): Promise<string | undefined> {
+  const { size, mtimeMs } = statSync(full);
+  const stamp = `${size}:${mtimeMs}`;
+  const known = decoded.get(full);
+  if (known?.stamp === stamp) return known.error;
+  let error: string | undefined;
   try {
     const meta = await sharp(full).metadata();
     // Decoding a small thumbnail finds a truncated or damaged photo; JPEGs shrink while loading, so this is fast.
     if (meta.format !== 'svg') await sharp(full, { failOn: 'truncated' }).resize(64).toBuffer();
-    return undefined;
-  } catch (error) {
-    return {
-      found: `无法读取这张图片${usedBy}（${(error as Error).message}）`,
-      expected: '一张完整的 JPG、PNG、WebP 或 AVIF 照片',
-      suggestion: '文件可能已损坏、没有传完整，或扩展名与实际格式不符；请重新导出或重新复制这张照片',
-    };
+  } catch (e) {
+    error = (e as Error).message;
   }
+  decoded.set(full, { stamp, error });
+  return error;
 }
