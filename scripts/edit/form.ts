@@ -53,9 +53,9 @@ function templateHelp(kind: DeskKind): Record<string, string> {
   return help;
 }
 
-/** Everything a form of `kind` is built from. */
-export function formOf(kind: DeskKind) {
-  const jsonSchema = z.toJSONSchema(schemas[kind], { io: 'input', unrepresentable: 'any' });
+/** Everything a form of `kind` is built from; `schema` defaults to the project's. */
+export function formOf(kind: DeskKind, schema: z.ZodType = schemas[kind]) {
+  const jsonSchema = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
   const keys = Object.keys((jsonSchema as { properties?: object }).properties ?? {});
   // The template's order first; fields it does not list go before `draft`, in schema order.
   const template = kind === 'case' || kind === 'hall' ? templateKeyOrder(kind) : [];

@@ -1,12 +1,14 @@
 /** The 编辑台's file handling: confinement to content/, atomic writes, YAML written as a person would. */
 import { mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'astro/zod';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { contentPath, writeAtomic } from '../../scripts/edit/files.ts';
 import { formOf } from '../../scripts/edit/form.ts';
 import { applyToEntry, applyToListItem } from '../../scripts/edit/frontmatter.ts';
 import { entryTemplate } from '../../scripts/lib/entry-files.ts';
+import { caseSchema } from '../../src/schemas/index.ts';
 import { decodeContent } from '../../src/validation/encoding.ts';
 import type { Problem } from '../../src/validation/problem.ts';
 import { splitFrontmatter } from '../../src/validation/yaml.ts';
@@ -136,6 +138,18 @@ describe('forms come from the schemas', () => {
       '来源',
     ]);
     expect(help['year']).toContain('四位阿拉伯数字');
+  });
+
+  it('a field added to a schema appears in the form, with its description as help text', () => {
+    const extended = caseSchema(z.string()).extend({
+      /** A field a future issue might add. */
+      venue: z.string().describe('活动地点：照报道写').optional(),
+    });
+    const form = formOf('case', extended);
+    expect(form.order).toContain('venue');
+    expect(form.order.indexOf('venue')).toBeLessThan(form.order.indexOf('draft'));
+    const venue = (form.schema as { properties: Record<string, { description?: string }> }).properties['venue'];
+    expect(venue?.description).toBe('活动地点：照报道写');
   });
 });
 
