@@ -143,6 +143,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   const token = randomBytes(24).toString('hex');
   const origin = `http://127.0.0.1:${port}`;
   const hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const origins = new Set([...hosts].map((h) => `http://${h}`));
   const bundle = await build({
     entryPoints: [join(here, 'ui', 'app.ts')],
     bundle: true,
@@ -342,7 +343,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
 
     if (req.headers['x-desk-token'] !== token)
       throw new DeskError(403, '缺少或不正确的编辑台口令：请从 npm run edit 打开的页面操作（重新启动后请刷新页面）');
-    if (req.method !== 'GET' && req.headers.origin !== origin)
+    if (req.method !== 'GET' && !origins.has(req.headers.origin ?? ''))
       throw new DeskError(403, '拒绝来自其他网站的写入请求：只能在本机的编辑台页面里保存');
 
     const route = `${req.method} ${url.pathname}`;
@@ -573,6 +574,8 @@ async function main() {
     preview = spawn('astro', ['dev', '--port', String(previewPort), '--host', '127.0.0.1'], {
       cwd: root,
       stdio: ['ignore', 'ignore', 'inherit'],
+      // On Windows, node_modules/.bin/astro is a .cmd script, which only a shell runs.
+      shell: process.platform === 'win32',
     });
   }
   const desk = await startDesk({ root, port, previewPort });
