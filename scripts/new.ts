@@ -15,7 +15,8 @@ import { dirname, join, relative, sep } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { nearest } from '../src/validation/problem.ts';
+import { nearest } from '../src/utils/nearest.ts';
+import { hallKind } from '../src/schemas/hall.ts';
 import {
   appendMilestone,
   caseFolders,
@@ -50,7 +51,7 @@ export class ScaffoldError extends Error {}
 
 const kinds = ['case', 'hall', 'timeline'] as const;
 type Kind = (typeof kinds)[number];
-const hallKinds = ['总馆', '分馆', '展馆', '教育基地'];
+const hallKinds: string[] = [...hallKind.options];
 
 interface Unit {
   id: string;

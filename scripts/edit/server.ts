@@ -19,6 +19,7 @@ import { build } from 'esbuild';
 import sharp from 'sharp';
 import { parseDocument } from 'yaml';
 import { checkContent } from '../../src/validation/check.ts';
+import { listFiles } from '../../src/utils/files.ts';
 import { decodeAny } from '../../src/validation/encoding.ts';
 import { extraChecks } from '../../src/validation/extra.ts';
 import { pictureProblem, supportedImage, unsupportedImage } from '../../src/validation/images.ts';
@@ -108,15 +109,6 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   throw new DeskError(400, '请求格式不对（应为 JSON 对象）');
 }
 
-function walk(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    if (name.startsWith('.')) return [];
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
-}
-
 /** Which kind a content file is, from its folder. */
 function kindOfFile(file: string): Exclude<DeskKind, 'milestone'> {
   const kind = (Object.keys(collections) as (keyof typeof collections)[]).find((k) =>
@@ -165,7 +157,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
 
   const state = () => {
     const entries = (Object.keys(collections) as (keyof typeof collections)[]).flatMap((kind) =>
-      walk(join(root, 'content', collections[kind]))
+      listFiles(join(root, 'content', collections[kind]), { skipHidden: true })
         .filter((f) => /\.mdx?$/.test(f))
         .map((full) => {
           const file = projectPath(root, full);

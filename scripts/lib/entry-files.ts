@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pinyin } from 'pinyin-pro';
 import { parse, stringify } from 'yaml';
+import { listFiles } from '../../src/utils/files.ts';
 import { titleSlug } from '../../src/utils/slug.ts';
 
 const templates = fileURLToPath(new URL('../templates/', import.meta.url));
@@ -50,14 +51,6 @@ export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** The file name proposed for a title (its pinyin), or a stand-in when the title has none. */
 export const proposedSlug = (title: string) => titleSlug(title) || 'xin-tiao-mu';
 
-function walk(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
-}
-
 /** Folders below content/cases/. */
 export function caseFolders(root: string): string[] {
   const casesDir = join(root, 'content', 'cases');
@@ -69,7 +62,9 @@ export function foldersOfSeries(root: string, series: string | undefined): strin
   if (!series) return [];
   const casesDir = join(root, 'content', 'cases');
   return caseFolders(root).filter((f) =>
-    walk(join(casesDir, f)).some((p) => /\.mdx?$/.test(p) && readFileSync(p, 'utf8').includes(`series: ${series}`)),
+    listFiles(join(casesDir, f)).some(
+      (p) => /\.mdx?$/.test(p) && readFileSync(p, 'utf8').includes(`series: ${series}`),
+    ),
   );
 }
 

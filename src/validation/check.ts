@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { z } from 'astro/zod';
 import {
@@ -13,7 +13,9 @@ import {
 } from '../schemas/index.ts';
 import { decodeContent } from './encoding.ts';
 import { describeField } from './fields.ts';
-import { nearest, show, type Problem } from './problem.ts';
+import { listFiles } from '../utils/files.ts';
+import { nearest } from '../utils/nearest.ts';
+import { show, type Problem } from './problem.ts';
 import { parseYaml, splitFrontmatter, type ParsedYaml } from './yaml.ts';
 
 z.config(z.locales.zhCN());
@@ -118,18 +120,6 @@ function shapeKeys(schema: z.ZodType): string[] {
   return shape ? Object.keys(shape) : [];
 }
 
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    if (name.startsWith('.') || name.startsWith('_')) continue;
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...listFiles(full));
-    else out.push(full);
-  }
-  return out.sort();
-}
-
 /** Options of a check. */
 export interface CheckOptions {
   /**
@@ -217,7 +207,7 @@ export async function checkContent(
       .filter((file) => file.startsWith(`content/${collection}/`))
       .map((file) => join(root, file))
       .filter((full) => !existsSync(full));
-    for (const full of [...listFiles(folder), ...added].sort()) {
+    for (const full of [...listFiles(folder, { skipHidden: true }), ...added].sort()) {
       const file = rel(full);
       const match = /\.(md|mdx)$/i.exec(full);
       if (!match) {
@@ -418,4 +408,20 @@ function checkReferences(ctx: CheckContext): void {
       for (const kind of ['case', 'hall', 'route'] as const)
         checkTarget(kind, link[kind], timelineFile, [index, 'link', kind], undefined, line);
   });
+  // The home page shows one featured series and quotes one milestone: a second flag would be ignored.
+  for (const [name, flag, what] of [
+    ['series', 'featured', '重点展示的系列'],
+    ['timeline', 'preface', '首页序言引用的大事'],
+  ] as const) {
+    const flagged = ctx.registry[name].filter(({ item }) => item[flag] === true);
+    for (const { item, line } of flagged.slice(1)) {
+      problems.push({
+        file: registries[name].file,
+        line,
+        field: describeField([flag]),
+        found: `"${String(item['id'])}" 也写了 ${flag}: true`,
+        expected: `${what}只能有一个，已由 "${String(flagged[0]?.item['id'])}" 标出；请删去其余的 ${flag}: true`,
+      });
+    }
+  }
 }
