@@ -18,7 +18,13 @@ const root = mkdtempSync(join(tmpdir(), 'zhanguan-bench-desk-'));
 cpSync(join(repo, 'content'), join(root, 'content'), { recursive: true });
 // Noise compresses like a photo: about 5 MB at 4000 × 3000, like a phone picture.
 const photo = await sharp({
-  create: { width: 4000, height: 3000, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 30 } },
+  create: {
+    width: 4000,
+    height: 3000,
+    channels: 3,
+    background: '#808080',
+    noise: { type: 'gaussian', mean: 128, sigma: 30 },
+  },
 })
   .jpeg({ quality: 85 })
   .toBuffer();
