@@ -1,9 +1,9 @@
-import { checkMdxComponents } from '../components/mdx/check.ts';
 import { checkBodySyntax } from './body.ts';
 import type { ExtraCheck } from './check.ts';
 import { checkFigureQuotes } from './figures.ts';
 import { checkImages } from './images.ts';
 import { checkBodyLinks } from './links.ts';
+import { checkMdxComponents } from './mdx.ts';
 import { checkPlaceholders } from './placeholders.ts';
 import { checkTags } from './tags.ts';
 
