@@ -4,14 +4,7 @@
  */
 import type { Figure } from '../../schemas/index.ts';
 import { pad2 } from '../../utils/format.ts';
-import {
-  casesOfSeries,
-  getFeaturedSeries,
-  keyFigure,
-  resolveUnit,
-  unitLabel,
-  type ResolvedSource,
-} from '../index.ts';
+import { casesOfSeries, getFeaturedSeries, keyFigure, resolveUnit, unitLabel, type ResolvedSource } from '../index.ts';
 
 /** A case of the featured series, as the home page and the kiosk list it. */
 export interface FeaturedCase {

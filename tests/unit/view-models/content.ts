@@ -77,7 +77,17 @@ export function fixtureContent() {
         tags: ['红色', '服务'],
         sources: ['src-a', 'src-b'],
         honours: ['测试荣誉'],
-        figures: [{ label: '服务群众', value: 1.8, unit: '万人次', approx: '多', asOf: '2024-05', source: 'src-b' }],
+        figures: [
+          {
+            label: '服务群众',
+            value: 1.8,
+            unit: '万人次',
+            approx: '多',
+            asOf: '2024-05',
+            source: 'src-b',
+            quote: '累计服务群众1.8万多人次',
+          },
+        ],
       }),
       entry('cases', caseFm, 'top/c-first', {
         ...base,
@@ -90,7 +100,9 @@ export function fixtureContent() {
         related: ['more/c-late'],
         hall: 'h-main',
         route: 'r-river',
-        figures: [{ label: '开展活动', value: 410, unit: '场次', approx: '余', asOf: '2024' }],
+        figures: [
+          { label: '开展活动', value: 410, unit: '场次', approx: '余', asOf: '2024', quote: '开展活动410余场次' },
+        ],
       }),
       entry('cases', caseFm, 'solo', {
         ...base,

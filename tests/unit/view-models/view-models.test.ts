@@ -227,7 +227,14 @@ describe('print booklet', () => {
     ]);
     const [first, second] = view.cases;
     expect(first?.figures).toEqual([
-      { value: '410余场次', label: '开展活动', note: undefined, asOf: formatDate('2024'), source: `测试日报 ${a}` },
+      {
+        value: '410余场次',
+        label: '开展活动',
+        note: undefined,
+        quote: '开展活动410余场次',
+        asOf: formatDate('2024'),
+        source: `测试日报 ${a}`,
+      },
     ]);
     expect(second?.figures[0]?.source).toBe(`测试晚报 ${b}`);
     expect(second?.honours).toEqual(['测试荣誉']);
