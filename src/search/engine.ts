@@ -325,7 +325,7 @@ export class SearchEngine {
   #values(record: number, key: FacetKey): string[] {
     const row = this.#manifest.records[record]!;
     const table = this.#manifest.facets[key];
-    const indexes = (row[2 + FACETS.indexOf(key)] ?? []) as number[];
+    const indexes = (row[1 + FACETS.indexOf(key)] ?? []) as number[];
     return indexes.map((i) => table[i]!);
   }
 
