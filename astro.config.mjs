@@ -40,7 +40,8 @@ export default defineConfig({
   ],
   build: { format: 'directory' },
   // Links in entry bodies get the base path; photos in them get a srcset (MDX uses the same processor).
-  markdown: { processor: satteri({ hastPlugins: [markdownBody({ base })] }) },
+  // No syntax highlighting: entries hold no code, and Shiki's inline styles would break the CSP.
+  markdown: { processor: satteri({ hastPlugins: [markdownBody({ base })] }), syntaxHighlight: false },
   // Widths of responsive photos (body photos 800 px wide and their 2x); see markdown-body.ts.
   image: {
     breakpoints: [480, 800, 1200, 1600],
@@ -49,6 +50,18 @@ export default defineConfig({
     service: { entrypoint: 'astro/assets/services/sharp', config: { avif: { effort: 2 } } },
   },
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rolldownOptions: {
+        // Astro marks MDX modules with a "use astro:head-inject" directive that the bundler warns
+        // about on every build; it is Astro's own marker and nothing staff can act on.
+        onLog(level, log, handler) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('use astro:head-inject')) return;
+          handler(level, log);
+        },
+      },
+    },
+  },
   // Content-Security-Policy <meta> in every page (src/security.ts); no 'unsafe-inline' scripts.
   security: { csp: astroCsp(fileURLToPath(new URL('./src', import.meta.url))) },
 });

@@ -294,7 +294,8 @@ for (const n of sizes) {
   const tally = { ours: { hit: 0, found: 0, truth: 0, missed: 0 }, plain: { hit: 0, found: 0, truth: 0, missed: 0 } };
   // Warm plain Pagefind up (its code, WebAssembly and metadata), as our engine is by the queries above.
   await page.evaluate(async (query) => {
-    const pf = (await import('/pagefind-plain/pagefind.js')) as { search: (q: string) => Promise<unknown> };
+    const bundle = '/pagefind-plain/pagefind.js';
+    const pf = (await import(bundle)) as { search: (q: string) => Promise<unknown> };
     await pf.search(query);
   }, first);
   const times: number[] = [];

@@ -106,33 +106,20 @@ const readFragment = (bytes: Uint8Array): Fragment => {
   return JSON.parse(json) as Fragment;
 };
 
-/** Pinyin readings of the site's characters, numbered syllables, and a reader for runs of text. */
+/** Pinyin readings (no tones, ü written v) of every Chinese character in `texts`. */
 function pinyinTables(texts: string[]) {
   const chars = new Set<string>();
   for (const text of texts) for (const ch of text) if (isHan(ch)) chars.add(ch);
   const all = new Map<string, string[]>();
   const syllables = new Set<string>();
-  const valid = (s: string) => /^[a-z]+$/.test(s);
   for (const ch of chars) {
     const readings = (pinyin(ch, { multiple: true, type: 'array', toneType: 'none', v: true }) as string[]).filter(
-      valid,
+      (s) => /^[a-z]+$/.test(s),
     );
     all.set(ch, readings);
     readings.forEach((s) => syllables.add(s));
   }
-  // Readings in context (重庆 chong, 银行 hang) may be absent from the single-character lists.
-  const context = new Map<string, string[]>();
-  const readRun = (run: string) => {
-    let r = context.get(run);
-    if (!r) {
-      r = pinyin(run, { type: 'array', toneType: 'none', v: true }) as string[];
-      if (r.length !== [...run].length) r = [...run].map((ch) => all.get(ch)?.[0] ?? '');
-      context.set(run, r);
-      r.filter(valid).forEach((s) => syllables.add(s));
-    }
-    return r;
-  };
-  return { chars, all, syllables, readRun, valid };
+  return { chars, all, syllables };
 }
 
 /** Pairs → postings, filled in record order so every list ascends. */
@@ -231,7 +218,8 @@ export async function buildSearchIndex(dir: string, log: (msg: string) => void =
     const syllables = [...py.syllables].sort();
     if (syllables.length > 26 * 26 - 1) throw new SearchIndexError('拼音音节过多');
     const syllableNo = new Map(syllables.map((s, i) => [s, i]));
-    const readings = (run: string) => py.readRun(run).map((s) => (py.valid(s) ? syllableNo.get(s) : undefined));
+    const readingNo = new Map([...py.all].map(([ch, r]) => [ch, r.map((s) => syllableNo.get(s)!)]));
+    const readings = (ch: string) => readingNo.get(ch) ?? [];
     step('pinyin tables');
 
     // 3. The pair index, record by record in manifest order.

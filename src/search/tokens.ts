@@ -42,27 +42,24 @@ export function textPairs(text: string): Set<number> {
 }
 
 /**
- * Index side: the distinct pinyin pairs of a normalised text, as `pairKey`s. `readings(run)` gives,
- * for a run of Chinese characters, the syllable number of each in context (undefined where it has none).
+ * Index side: the distinct pinyin pairs of a normalised text, as `pairKey`s. `readings(ch)` gives
+ * every syllable number a Chinese character can be read as; a pair of characters gives every
+ * combination of their readings. That is exactly what the browser's check accepts (a character
+ * matches a syllable when it is one of its readings, src/search/pinyin.ts), so nothing the check
+ * would accept is missing from the index.
  */
-export function textPinyinPairs(text: string, readings: (run: string) => (number | undefined)[]): Set<number> {
+export function textPinyinPairs(text: string, readings: (ch: string) => readonly number[]): Set<number> {
   const pairs = new Set<number>();
-  let run = '';
-  const flush = () => {
-    if (!run) return;
-    const syl = readings(run);
-    for (let i = 0; i < syl.length; i++) {
-      const a = syl[i];
-      const b = syl[i + 1];
-      if (a !== undefined) pairs.add(pairKey(a, b === undefined ? END : b + 1));
-    }
-    run = '';
-  };
+  let previous: readonly number[] = [];
   for (const ch of text) {
-    if (isHan(ch)) run += ch;
-    else flush();
+    const current = isHan(ch) ? readings(ch) : [];
+    for (const a of previous) {
+      if (current.length === 0) pairs.add(pairKey(a, END));
+      for (const b of current) pairs.add(pairKey(a, b + 1));
+    }
+    previous = current;
   }
-  flush();
+  for (const a of previous) pairs.add(pairKey(a, END));
   return pairs;
 }
 

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { normalize, normalizeWithMap, occurrences, wordRuns } from '../../src/search/normalize.ts';
 import { looksLikePinyin, Pinyin } from '../../src/search/pinyin.ts';
 import { decodeShard, encodeShard } from '../../src/search/shards.ts';
-import { END, pairKey, queryPairs, SPAN, syllableCode, textPairs } from '../../src/search/tokens.ts';
+import {
+  END,
+  pairKey,
+  queryPairs,
+  SPAN,
+  syllableCode,
+  syllableQueryPairs,
+  textPairs,
+  textPinyinPairs,
+} from '../../src/search/tokens.ts';
 import { readState, toggle, writeState } from '../../src/search/url-state.ts';
 
 describe('normalisation used on both sides of the search', () => {
@@ -145,6 +154,21 @@ describe('pinyin', () => {
     expect(py.terms('sy')).toEqual(['双拥', '双拥联盟']);
     expect(py.terms('fx')).toEqual(['坊巷讲习所']);
     expect(py.terms('s')).toEqual([]);
+  });
+
+  it('indexes every reading of a character, so the check never meets a pair the index lacks', () => {
+    // 行 reads xing and hang: 银行 gives yin+xing and yin+hang, 行 at the end of the run both with the end mark.
+    const no = (s: string) => ['hang', 'xing', 'yin'].indexOf(s);
+    const readings = (ch: string) => ({ 银: [no('yin')], 行: [no('xing'), no('hang')] })[ch] ?? [];
+    const pairs = textPinyinPairs('银行，', readings);
+    for (const [a, b] of [
+      ['yin', 'hang'],
+      ['yin', 'xing'],
+    ])
+      expect(pairs).toContain(pairKey(no(a!), no(b!) + 1));
+    expect(pairs).toContain(pairKey(no('hang'), END));
+    expect(syllableQueryPairs([no('yin'), no('hang')])).toEqual([{ kind: 'p', a: no('yin'), b: no('hang') + 1 }]);
+    expect(pairs.size).toBe(4);
   });
 
   it('tells pinyin from other queries', () => {
