@@ -18,6 +18,11 @@ const previous = join(dirname(target), `.build-old-${basename(target)}-${stamp}`
 // own import.meta.env (PROD, DEV, MODE …): with those, drafts would be published.
 const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', OUT_DIR: stage };
 for (const key of ['PROD', 'DEV', 'MODE', 'SSR', 'BASE_URL']) delete env[key];
+// Written to a file or a CI log rather than a terminal: plain text, no colour codes.
+if (!process.stdout.isTTY) {
+  env['NO_COLOR'] = '1';
+  delete env['FORCE_COLOR'];
+}
 
 mkdirSync(dirname(target), { recursive: true });
 const result = spawnSync('astro', ['build', ...process.argv.slice(2)], { stdio: 'inherit', env });
