@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { buildCache } from './src/integrations/build-cache.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { markdownBody } from './src/integrations/markdown-body.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
@@ -25,7 +26,11 @@ export default defineConfig({
   // A separate cache lets the tests' root and sub-path builds run side by side.
   cacheDir: process.env.CACHE_DIR ?? './node_modules/.astro',
   server: { host: '127.0.0.1', port: 4321 },
+  // Case pages whose cache key and code are unchanged are copied from the last build
+  // (src/data/cache-key.ts); buildCache() checks that cache before Astro uses it.
+  experimental: { incrementalBuild: true },
   integrations: [
+    buildCache(),
     contentCheck(),
     mdx(),
     // The kiosk start screen and the editors' component samples are no pages for search engines.
