@@ -63,21 +63,12 @@ function sharedKey(): Promise<string> {
   return shared;
 }
 
-/** Published cases by tag, and by id, computed once per build. */
-let casesIndex: Promise<{ byTag: Map<string, CaseEntry[]>; byId: Map<string, CaseEntry> }> | undefined;
+/** Published cases in the build's order, and by id, computed once per build. */
+let casesIndex: Promise<{ all: CaseEntry[]; byId: Map<string, CaseEntry> }> | undefined;
 function indexCases() {
   casesIndex ??= (async () => {
-    const byTag = new Map<string, CaseEntry[]>();
-    const byId = new Map<string, CaseEntry>();
-    for (const c of await getCases()) {
-      byId.set(c.id, c);
-      for (const tag of c.data.tags) {
-        const list = byTag.get(tag);
-        if (list) list.push(c);
-        else byTag.set(tag, [c]);
-      }
-    }
-    return { byTag, byId };
+    const all = await getCases();
+    return { all, byId: new Map(all.map((c) => [c.id, c])) };
   })();
   return casesIndex;
 }
@@ -93,23 +84,36 @@ function bodyCaseIds(body: string | undefined): string[] {
 }
 
 /**
- * The key of a case page: its file, the registries (`sharedKey`), and every case it can show as
- * a related card or name in its body — all cases sharing a tag with it (their order and content
- * decide which four are shown) and those its frontmatter or body names.
+ * The related cases a case page shows: those its file names first, then others sharing a tag, in
+ * the build's order, at most four. The same rule as src/pages/cases/[...slug].astro (keep them
+ * together; tests/unit/incremental.test.ts compares an incremental build with a full one).
+ */
+export async function relatedCases(entry: CaseEntry): Promise<CaseEntry[]> {
+  const { all, byId } = await indexCases();
+  const named = entry.data.related.map((id) => byId.get(id)).filter((c): c is CaseEntry => !!c);
+  const related = [...named];
+  for (const c of all) {
+    if (related.length >= 4) break;
+    if (c.id !== entry.id && !named.includes(c) && c.data.tags.some((tag) => entry.data.tags.includes(tag)))
+      related.push(c);
+  }
+  return related.slice(0, 4);
+}
+
+/**
+ * The key of a case page: its file, the registries (`sharedKey`), the related cases it shows and
+ * the cases its frontmatter or body names (published or not: publishing one changes the page).
  */
 export async function caseKey(entry: CaseEntry): Promise<string> {
-  const { byTag, byId } = await indexCases();
-  const others = new Set<CaseEntry>();
-  for (const tag of entry.data.tags) for (const c of byTag.get(tag) ?? []) if (c !== entry) others.add(c);
+  const { byId } = await indexCases();
   const named = [...entry.data.related, ...bodyCaseIds(entry.body)].map((id) => {
     const c = byId.get(id);
-    return c ? digestOf(c) : `unpublished:${id}`;
+    return [id, c ? digestOf(c) : 'unpublished'];
   });
   return cacheKey({
     entry: digestOf(entry),
     shared: await sharedKey(),
-    // Order matters (the first four are shown): keep the build's order.
-    sharing: [...others].map((c) => [c.id, digestOf(c)]),
+    related: (await relatedCases(entry)).map((c) => [c.id, digestOf(c)]),
     named,
   });
 }
