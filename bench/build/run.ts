@@ -1,5 +1,5 @@
 /**
- * `npm run bench:build [-- 100 1000 3000] [--bare] [--no-full] [--full-only]`: build benchmark.
+ * `npm run bench:build [-- 100 1000 3000] [--bare] [--mdx] [--no-full] [--full-only] [--no-photos]`: build benchmark.
  *
  * For each size it copies the project to bench/out/site-<n>/ (node_modules linked), adds <n>
  * synthetic cases to the real ones (bench/build/generate.ts) and measures, each from a cold cache:
@@ -31,6 +31,10 @@ const withBare = args.includes('--bare');
 const withFull = !args.includes('--no-full');
 /** --full-only: skip the Astro-alone and index-alone builds (the full build's phases still split them). */
 const withParts = !args.includes('--full-only');
+/** --no-photos: text-only cases (the goals are "photos aside"); the first build is then the cold one. */
+const withPhotos = !args.includes('--no-photos');
+/** --mdx: also the bare site with the cases as .mdx (the floor is the .md one). */
+const withMdx = args.includes('--mdx');
 
 interface Measure {
   ms: number;
@@ -209,7 +213,7 @@ for (const n of sizes) {
   console.log(`\n=== ${n} synthetic cases ===`);
   const dir = projectCopy(`site-${n}`);
   // The real content stays (timeline, halls and routes link to its cases); the synthetic cases come on top.
-  const images = await generateCases(dir, corpus, { count: n, imageEvery: 10 });
+  const images = await generateCases(dir, corpus, { count: n, imageEvery: withPhotos ? 10 : 0 });
   console.log(`generated ${n} cases (${images} with a cover photo) in ${dir}`);
   const cache = join(dir, '.astro-cache');
   const env = { CACHE_DIR: cache, OUT_DIR: join(dir, 'dist'), ASTRO_TELEMETRY_DISABLED: '1' };
@@ -272,9 +276,11 @@ for (const n of sizes) {
     };
     rmSync(cache, { recursive: true, force: true });
     rmSync(join(dir, 'dist'), { recursive: true, force: true });
-    const full = await measure('node', ['scripts/build.ts'], dir, publishEnv);
-    mustSucceed(full, 'full build');
-    row['full'] = report('full build, cold (photos encoded)', full);
+    if (withPhotos) {
+      const full = await measure('node', ['scripts/build.ts'], dir, publishEnv);
+      mustSucceed(full, 'full build');
+      row['full'] = report('full build, cold (photos encoded)', full);
+    }
 
     // First build with no cache, photos aside: the page cache and the content store removed, the
     // encoded photos kept (they are encoded once and cached for good).
@@ -308,7 +314,7 @@ for (const n of sizes) {
   }
 
   if (withBare) {
-    for (const kind of ['md', 'mdx'] as const) {
+    for (const kind of withMdx ? (['md', 'mdx'] as const) : (['md'] as const)) {
       const bare = join(out, `bare-${kind}-${n}`);
       rmSync(bare, { recursive: true, force: true });
       cpSync(join(repo, 'bench', 'build', 'bare'), bare, { recursive: true });

@@ -10,7 +10,19 @@
  */
 import { createHash } from 'node:crypto';
 import { getCollection } from 'astro:content';
-import { getCases, getHalls, getRoutes, getSeries, getSources, getUnits, tagSlugs, type CaseEntry } from './index.ts';
+import {
+  entriesOfUnit,
+  getCases,
+  getHalls,
+  getRoutes,
+  getSeries,
+  getSources,
+  getUnits,
+  tagSlugs,
+  type CaseEntry,
+  type ExhibitEntry,
+  type UnitEntry,
+} from './index.ts';
 
 /** Sorts object keys so that equal data always serialises, and so hashes, the same way. */
 function stable(value: unknown): unknown {
@@ -105,15 +117,44 @@ export async function relatedCases(entry: CaseEntry): Promise<CaseEntry[]> {
  * the cases its frontmatter or body names (published or not: publishing one changes the page).
  */
 export async function caseKey(entry: CaseEntry): Promise<string> {
-  const { byId } = await indexCases();
-  const named = [...entry.data.related, ...bodyCaseIds(entry.body)].map((id) => {
-    const c = byId.get(id);
-    return [id, c ? digestOf(c) : 'unpublished'];
-  });
   return cacheKey({
     entry: digestOf(entry),
     shared: await sharedKey(),
     related: (await relatedCases(entry)).map((c) => [c.id, digestOf(c)]),
-    named,
+    named: await namedCases(entry),
   });
+}
+
+/** The named cases of a case (frontmatter `related` and body), with their digests. */
+async function namedCases(entry: CaseEntry): Promise<string[][]> {
+  const { byId } = await indexCases();
+  return [...entry.data.related, ...bodyCaseIds(entry.body)].map((id) => {
+    const c = byId.get(id);
+    return [id, c ? digestOf(c) : 'unpublished'];
+  });
+}
+
+/** The key of a page that lists entries as cards (a tag, a unit): the registries and each entry, in order. */
+export async function listKey(entries: ExhibitEntry[], own?: unknown): Promise<string> {
+  return cacheKey({
+    shared: await sharedKey(),
+    own,
+    entries: entries.map((e) => [e.collection, e.id, digestOf(e)]),
+  });
+}
+
+/** The key of a series booklet: every case of the series in full, and the cases their bodies name. */
+export async function seriesKey(seriesId: string): Promise<string> {
+  const { all } = await indexCases();
+  const cases = all.filter((c) => c.data.series === seriesId);
+  return cacheKey({
+    shared: await sharedKey(),
+    cases: await Promise.all(cases.map(async (c) => [c.id, digestOf(c), await namedCases(c)])),
+  });
+}
+
+/** The key of a unit page: the unit and the entries it lists. */
+export async function unitKey(unit: UnitEntry): Promise<string> {
+  const { cases, halls, routes } = await entriesOfUnit(unit);
+  return listKey([...cases, ...halls, ...routes], digestOf(unit));
 }
