@@ -61,9 +61,17 @@ afterAll(() => {
 });
 
 describe('the incremental publishing build', () => {
-  it('reuses every case page when nothing changed', async () => {
+  it('reuses every case, tag, unit and booklet page when nothing changed', async () => {
     const log = await publish();
-    expect(reused(log)).toBe(filesBelow(join(published, 'cases')).filter((f) => f.split('/').length > 2).length);
+    const pages = (section: string) =>
+      filesBelow(join(published, section)).filter((f) => f.split('/').length > 1 && f.endsWith('index.html'));
+    const reusedIn = (section: string) =>
+      log.split('\n').filter((l) => l.includes(` /${section}/`) && /\((cached|restored)\)/.test(l)).length;
+    for (const section of ['cases', 'tags', 'units', 'print']) {
+      const keyed = pages(section).filter((f) => f !== 'index.html');
+      expect(keyed.length, section).toBeGreaterThan(0);
+      expect(reusedIn(section), section).toBe(keyed.length);
+    }
   }, 300_000);
 
   it('after a case title and a tag change, publishes what a build without cache publishes', async () => {
