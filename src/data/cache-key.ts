@@ -48,8 +48,12 @@ export function cacheKey(input: unknown): string {
 }
 
 /** What identifies one content entry: its whole file when the loader gives a digest, else its data and body. */
-const digestOf = (entry: { id: string; digest?: string; data: unknown; body?: string }) =>
-  entry.digest ?? cacheKey({ id: entry.id, data: entry.data, body: entry.body });
+const digestOf = (entry: {
+  id: string;
+  digest?: string | number | undefined;
+  data: unknown;
+  body?: string | undefined;
+}): string => String(entry.digest ?? cacheKey({ id: entry.id, data: entry.data, body: entry.body }));
 
 /**
  * What every exhibit page may show from the registries and the small collections: units (names
