@@ -27,8 +27,8 @@ import { pinyin } from 'pinyin-pro';
 import { FACETS, TYPE_ORDER, type FacetKey, type SearchManifest, type SearchRecordRow } from '../search/manifest.ts';
 import { isHan, normalize } from '../search/normalize.ts';
 import type { PinyinData } from '../search/pinyin.ts';
-import { encodeShard, SHARD_DIR, shardFile } from '../search/shards.ts';
-import { type PairKind, SPAN, syllableCode, textPairs, textPinyinPairs } from '../search/tokens.ts';
+import { encodeShard, SHARD_DIR, shardFile, shardOf } from '../search/shards.ts';
+import { ANY, type PairKind, SPAN, syllableCode, textPairs, textPinyinPairs } from '../search/tokens.ts';
 
 /** Where the browser finds the bundle, relative to the site root. */
 export const BUNDLE = 'pagefind';
@@ -127,8 +127,19 @@ class Postings {
   readonly #lists = new Map<number, number[]>();
 
   add(pairs: Set<number>, title: Set<number>, record: number): void {
-    for (const key of new Set([...pairs, ...title])) {
-      const posting = record * 2 + (title.has(key) ? 1 : 0);
+    // Each pair, and each first element as `[a, ANY]`, flagged when the title has it.
+    const keys = new Map<number, boolean>();
+    const put = (key: number, inTitle: boolean) => keys.set(key, (keys.get(key) ?? false) || inTitle);
+    for (const [set, inTitle] of [
+      [pairs, false],
+      [title, true],
+    ] as const)
+      for (const key of set) {
+        put(key, inTitle);
+        put(Math.floor(key / SPAN) * SPAN + ANY, inTitle);
+      }
+    for (const [key, inTitle] of keys) {
+      const posting = record * 2 + (inTitle ? 1 : 0);
       const list = this.#lists.get(key);
       if (list) list.push(posting);
       else this.#lists.set(key, [posting]);
@@ -145,7 +156,8 @@ class Postings {
     const byShard: { a: number; b: number; postings: number[] }[][] = Array.from({ length: shards }, () => []);
     for (const key of keys) {
       const a = Math.floor(key / SPAN);
-      byShard[a % shards]!.push({ a, b: key % SPAN, postings: this.#lists.get(key)! });
+      const b = key % SPAN;
+      byShard[shardOf(a, b, shards)]!.push({ a, b, postings: this.#lists.get(key)! });
     }
     for (const [n, pairs] of byShard.entries()) await writeFile(join(dir, shardFile(kind, n)), encodeShard(pairs));
     this.#lists.clear();
@@ -153,8 +165,8 @@ class Postings {
   }
 }
 
-/** Aim for shards of about this many bytes: one request per pair, small enough for a first query. */
-const SHARD_BYTES = 12 * 1024;
+/** Aim for shards of about this many bytes: one request per term, small enough for a first query. */
+const SHARD_BYTES = 8 * 1024;
 const MAX_SHARDS = 4096;
 
 /** Builds the search bundle into `<dir>/pagefind/`. */

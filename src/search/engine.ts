@@ -15,8 +15,8 @@
 import { FACETS, type FacetKey, type SearchManifest } from './manifest.ts';
 import { normalize, normalizeWithMap, occurrences, wordRuns } from './normalize.ts';
 import { looksLikePinyin, Pinyin, type PinyinData } from './pinyin.ts';
-import { decodeShard, SHARD_DIR, shardFile, type Shard } from './shards.ts';
-import { type PairTerm, queryChars, queryPairs, syllableQueryPairs } from './tokens.ts';
+import { decodeShard, SHARD_DIR, shardFile, shardOf, type Shard } from './shards.ts';
+import { ANY, type PairTerm, queryChars, queryPairs, syllableQueryPairs } from './tokens.ts';
 
 /** What the engine reads of a Pagefind fragment. */
 interface PagefindFragment {
@@ -264,12 +264,8 @@ export class SearchEngine {
     const shards = await Promise.all(terms.map((t) => this.#shard(t)));
     let result: Map<number, number> | undefined;
     for (const [k, term] of terms.entries()) {
-      const byB = shards[k]!.get(term.a);
-      const lists = !byB
-        ? []
-        : term.b === undefined
-          ? [...byB.values()]
-          : [byB.get(term.b)].filter((l) => l !== undefined);
+      const list = shards[k]!.get(term.a)?.get(term.b ?? ANY);
+      const lists = list ? [list] : [];
       const pages = new Map<number, number>();
       for (const list of lists)
         for (const posting of list) {
@@ -284,7 +280,7 @@ export class SearchEngine {
   }
 
   #shard(term: PairTerm): Promise<Shard> {
-    const n = term.a % this.#manifest.shards[term.kind];
+    const n = shardOf(term.a, term.b ?? ANY, this.#manifest.shards[term.kind]);
     const url = `${this.#base}pagefind/${SHARD_DIR}/${shardFile(term.kind, n)}`;
     let p = this.#shards.get(url);
     if (!p) {

@@ -2,9 +2,12 @@
  * How the pair index (src/search/tokens.ts) is stored: in shards, so a query loads only the few
  * it needs.
  *
- * - A pair `[a, b]` of kind `c` (characters) lives in shard `a % shards.c` of `pagefind/zg-pairs/c<n>.bin`,
- *   of kind `p` (pinyin) in `a % shards.p` of `p<n>.bin`. All pairs starting with the same
- *   character sit in one shard, so a one-character query loads one file too.
+ * - Besides the pairs `[a, b]`, every first element has a list of its own, `[a, ANY]`: the pages
+ *   with any pair starting with `a` (a one-character or one-syllable query).
+ * - A list of kind `c` (characters) lives in shard `shardOf(a, b, shards.c)` of
+ *   `pagefind/zg-pairs/c<n>.bin`, of kind `p` (pinyin) in `p<n>.bin`. Shards are spread by the
+ *   whole pair, so a query of two characters loads one small shard, not every pair of a common
+ *   first character.
  * - A shard is a list of unsigned LEB128 varints: the number of pairs; then for each pair, in
  *   ascending order, `a`, `b`, the number of postings and the postings, delta-encoded. A posting is
  *   `record * 2 + 1` when the pair is in the record's title, `record * 2` otherwise (`record`: the
@@ -12,6 +15,13 @@
  *   page text.
  */
 import type { PairKind } from './tokens.ts';
+
+/** The shard of pair `[a, b]` among `shards` (a fixed integer hash, the same in Node and browsers). */
+export function shardOf(a: number, b: number, shards: number): number {
+  let h = Math.imul(a ^ Math.imul(b + 1, 0x85ebca6b), 0x9e3779b1);
+  h ^= h >>> 15;
+  return (h >>> 0) % shards;
+}
 
 /** Folder of the shards inside Pagefind's bundle folder. */
 export const SHARD_DIR = 'zg-pairs';

@@ -12,8 +12,9 @@
  *
  * A pair is two numbers `[a, b]`: for characters the code points, for pinyin the syllable numbers
  * of `PinyinData` (b = syllable + 1); `b = 0` marks the end of a run (the last character of a run is
- * paired with it, so every character of the text starts a pair). A one-character query takes every
- * pair that starts with it. See src/search/shards.ts for how the pairs are stored.
+ * paired with it, so every character of the text starts a pair). A one-character query takes the
+ * list `[a, ANY]` of the pages with some pair starting with it. See src/search/shards.ts for how
+ * the pairs are stored.
  */
 import { isHan, wordRuns } from './normalize.ts';
 
@@ -25,6 +26,9 @@ export const END = 0;
 
 /** 2²¹: above every Unicode code point, so `a * SPAN + b` is one exact number per pair. */
 export const SPAN = 0x200000;
+
+/** `b` of the list of every page with some pair starting with `a` (a one-character query). */
+export const ANY = SPAN - 1;
 
 /** One number for a pair, for sets and maps. */
 export const pairKey = (a: number, b: number): number => a * SPAN + b;
@@ -63,7 +67,7 @@ export function textPinyinPairs(text: string, readings: (ch: string) => readonly
   return pairs;
 }
 
-/** One term of a query: the pages that have pair `[a, b]`, or any pair starting with `a` (`b` undefined). */
+/** One term of a query: the pages that have pair `[a, b]`, or any pair starting with `a` (`b` undefined: the `[a, ANY]` list). */
 export interface PairTerm {
   kind: PairKind;
   a: number;

@@ -5,7 +5,8 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex, SearchIndexError } from '../../src/integrations/pagefind-index.ts';
 import type { SearchManifest } from '../../src/search/manifest.ts';
-import { decodeShard, SHARD_DIR, shardFile } from '../../src/search/shards.ts';
+import { decodeShard, SHARD_DIR, shardFile, shardOf } from '../../src/search/shards.ts';
+import { ANY } from '../../src/search/tokens.ts';
 import type { PinyinData } from '../../src/search/pinyin.ts';
 
 const dirs: string[] = [];
@@ -77,18 +78,19 @@ describe('search index built from the finished site', () => {
     // The pair index: 双拥 finds the case (in its title) and the milestone (in its text), not the hall.
     const row = (url: string) =>
       manifest.records.findIndex(([id]) => fragments.find((f) => f.id === manifest.prefix + id)?.url === url);
-    const shardOf = (kind: 'c' | 'p', a: number) =>
-      decodeShard(readFileSync(join(bundle, SHARD_DIR, shardFile(kind, a % manifest.shards[kind]))));
-    const [shuang, yong] = [...'双拥'].map((c) => c.codePointAt(0)!);
-    const postings = [...shardOf('c', shuang!).get(shuang!)!.get(yong!)!];
+    const list = (kind: 'c' | 'p', a: number, b: number) => [
+      ...decodeShard(readFileSync(join(bundle, SHARD_DIR, shardFile(kind, shardOf(a, b, manifest.shards[kind])))))
+        .get(a)!
+        .get(b)!,
+    ];
+    const [shuang, yong, jiang] = [...'双拥讲'].map((c) => c.codePointAt(0)!);
+    const postings = list('c', shuang!, yong!);
     expect(postings).toEqual([row('/cases/a/') * 2 + 1, row('/timeline/#m1') * 2].sort((a, b) => a - b));
     // …and so does its pinyin, shuang yong.
     const [s, y] = ['shuang', 'yong'].map((x) => pinyin.syllables.indexOf(x));
-    expect([
-      ...shardOf('p', s!)
-        .get(s!)!
-        .get(y! + 1)!,
-    ]).toEqual(postings);
+    expect(list('p', s!, y! + 1)).toEqual(postings);
+    // A single character has a list of its own: 讲 is only in the hall's title.
+    expect(list('c', jiang!, ANY)).toEqual([row('/halls/b/') * 2 + 1]);
     expect(pinyin.terms).toContainEqual(['坊巷讲习所', 'fxjxs']);
     // Pagefind's own UIs are not shipped.
     expect(existsSync(join(bundle, 'pagefind-ui.js'))).toBe(false);
