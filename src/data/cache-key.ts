@@ -58,14 +58,14 @@ const digestOf = (entry: {
 /**
  * What every exhibit page may show from the registries and the small collections: units (names
  * on cards and meta lists), series (titles), sources (source lists, quotes, figures), halls and
- * routes (names in meta lists and cards), the slug of every tag (tag links) and the milestones.
+ * routes (names in meta lists and cards) and the milestones. (Tag links are in the key of the
+ * pages that show them: `tagLinks`.)
  * Computed once per build; any change re-renders every keyed page, which is right for registry
  * edits (rare, and shown everywhere).
  */
 let shared: Promise<string> | undefined;
 function sharedKey(): Promise<string> {
   shared ??= (async () => {
-    const tags = [...(await tagSlugs()).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return cacheKey({
       units: (await getUnits()).map(digestOf),
       series: (await getSeries()).map(digestOf),
@@ -73,7 +73,6 @@ function sharedKey(): Promise<string> {
       halls: (await getHalls()).map(digestOf),
       routes: (await getRoutes()).map(digestOf),
       timeline: (await getCollection('timeline')).map(digestOf),
-      tags,
     });
   })();
   return shared;
@@ -124,9 +123,16 @@ export async function caseKey(entry: CaseEntry): Promise<string> {
   return cacheKey({
     entry: digestOf(entry),
     shared: await sharedKey(),
+    tags: await tagLinks(entry.data.tags),
     related: (await relatedCases(entry)).map((c) => [c.id, digestOf(c)]),
     named: await namedCases(entry),
   });
+}
+
+/** The tag pages a list of tags links to (a tag's slug can change when other tags come and go). */
+async function tagLinks(tags: string[]): Promise<(string | undefined)[][]> {
+  const slugs = await tagSlugs();
+  return tags.map((tag) => [tag, slugs.get(tag)]);
 }
 
 /** The named cases of a case (frontmatter `related` and body), with their digests. */
@@ -153,7 +159,9 @@ export async function seriesKey(seriesId: string): Promise<string> {
   const cases = all.filter((c) => c.data.series === seriesId);
   return cacheKey({
     shared: await sharedKey(),
-    cases: await Promise.all(cases.map(async (c) => [c.id, digestOf(c), await namedCases(c)])),
+    cases: await Promise.all(
+      cases.map(async (c) => [c.id, digestOf(c), await namedCases(c), await tagLinks(c.data.tags)]),
+    ),
   });
 }
 

@@ -54,7 +54,7 @@ beforeAll(async () => {
   // The collection as built before: every page rendered once and cached.
   const first = await publish();
   expect(reused(first)).toBe(0);
-}, 300_000);
+}, 900_000);
 
 afterAll(() => {
   if (root) rmSync(root, { recursive: true, force: true });
@@ -72,7 +72,7 @@ describe('the incremental publishing build', () => {
       expect(keyed.length, section).toBeGreaterThan(0);
       expect(reusedIn(section), section).toBe(keyed.length);
     }
-  }, 300_000);
+  }, 900_000);
 
   it('after a case title and a tag change, publishes what a build without cache publishes', async () => {
     edit(
@@ -89,7 +89,7 @@ describe('the incremental publishing build', () => {
     expect(casePagesWith('全国首个“党建+双拥”工作机制改名测试').length).toBeGreaterThan(1);
     expect(casePagesWith('智慧党建改名测试').length).toBeGreaterThan(0);
     expect(incremental).toEqual(await publishFresh());
-  }, 600_000);
+  }, 1_200_000);
 
   it('after a unit name, a series title and a source change, publishes what a build without cache publishes', async () => {
     edit(
@@ -108,7 +108,7 @@ describe('the incremental publishing build', () => {
     for (const text of ['福州市直机关工委', '十佳案例改名测试', '十佳案例集萃改名测试'])
       expect(casePagesWith(text).length, text).toBeGreaterThan(1);
     expect(incremental).toEqual(await publishFresh());
-  }, 600_000);
+  }, 1_200_000);
 });
 
 describe('a damaged page cache', () => {
