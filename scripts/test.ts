@@ -5,12 +5,16 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium } from './browser.ts';
+import { ensureJava, ensureNginx } from './system.ts';
 
 const results = 'test-results';
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 
 process.env['CHROMIUM_PATH'] = ensureChromium();
+// The deployment gate serves the site with nginx; the HTML gate runs the Nu Html Checker on Java.
+ensureNginx();
+ensureJava();
 
 const run = (cmd: string, args: string[], env: Record<string, string> = {}) =>
   spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
@@ -19,6 +23,7 @@ const run = (cmd: string, args: string[], env: Record<string, string> = {}) =>
 const codeChecks: [string, string, string[]][] = [
   ['types (astro check)', 'astro', ['check']],
   ['lint (eslint)', 'eslint', ['--max-warnings', '0', '.']],
+  ['layers (dependency-cruiser: imports one way, no cycles)', 'depcruise', ['src', 'scripts']],
   ['formatting (prettier)', 'prettier', ['--check', '.']],
 ];
 const codeFailures = codeChecks.filter(([name, cmd, args]) => {
@@ -36,6 +41,10 @@ const unitStatus = run('vitest', [
 const e2eStatus = run('playwright', ['test', '--reporter=list,json'], {
   PLAYWRIGHT_JSON_OUTPUT_NAME: `${results}/playwright.json`,
 });
+// The 编辑台 runs on its own copy of the content and needs no site build: its own config.
+const deskStatus = run('playwright', ['test', '-c', 'playwright.desk.config.ts', '--reporter=list,json'], {
+  PLAYWRIGHT_JSON_OUTPUT_NAME: `${results}/playwright-desk.json`,
+});
 
 interface VitestReport {
   numPassedTests: number;
@@ -49,16 +58,22 @@ const read = <T>(file: string): T | undefined =>
   existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : undefined;
 const v = read<VitestReport>(`${results}/vitest.json`);
 const p = read<PlaywrightReport>(`${results}/playwright.json`);
+const d = read<PlaywrightReport>(`${results}/playwright-desk.json`);
 
 let passed =
-  codeChecks.length - codeFailures.length + (v?.numPassedTests ?? 0) + (p ? p.stats.expected + p.stats.flaky : 0);
-let failed = codeFailures.length + (v?.numFailedTests ?? 0) + (p?.stats.unexpected ?? 0);
-const skipped = (v?.numPendingTests ?? 0) + (p?.stats.skipped ?? 0);
+  codeChecks.length -
+  codeFailures.length +
+  (v?.numPassedTests ?? 0) +
+  (p ? p.stats.expected + p.stats.flaky : 0) +
+  (d ? d.stats.expected + d.stats.flaky : 0);
+let failed = codeFailures.length + (v?.numFailedTests ?? 0) + (p?.stats.unexpected ?? 0) + (d?.stats.unexpected ?? 0);
+const skipped = (v?.numPendingTests ?? 0) + (p?.stats.skipped ?? 0) + (d?.stats.skipped ?? 0);
 // A runner that crashed before reporting counts as a failure, never as silence.
 if (!v && unitStatus !== 0) failed += 1;
 if (!p && e2eStatus !== 0) failed += 1;
+if (!d && deskStatus !== 0) failed += 1;
 if (passed === 0) failed += 1;
-const ok = failed === 0 && codeFailures.length === 0 && unitStatus === 0 && e2eStatus === 0;
+const ok = failed === 0 && codeFailures.length === 0 && unitStatus === 0 && e2eStatus === 0 && deskStatus === 0;
 if (!ok && failed === 0) failed = 1;
 passed = Math.max(passed, 0);
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

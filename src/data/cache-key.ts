@@ -23,6 +23,7 @@ import {
   type ExhibitEntry,
   type UnitEntry,
 } from './index.ts';
+import { relatedCases } from './pages/case.ts';
 
 /** Sorts object keys so that equal data always serialises, and so hashes, the same way. */
 function stable(value: unknown): unknown {
@@ -99,23 +100,6 @@ function bodyCaseIds(body: string | undefined): string[] {
 }
 
 /**
- * The related cases a case page shows: those its file names first, then others sharing a tag, in
- * the build's order, at most four. The same rule as src/pages/cases/[...slug].astro (keep them
- * together; tests/unit/incremental.test.ts compares an incremental build with a full one).
- */
-export async function relatedCases(entry: CaseEntry): Promise<CaseEntry[]> {
-  const { all, byId } = await indexCases();
-  const named = entry.data.related.map((id) => byId.get(id)).filter((c): c is CaseEntry => !!c);
-  const related = [...named];
-  for (const c of all) {
-    if (related.length >= 4) break;
-    if (c.id !== entry.id && !named.includes(c) && c.data.tags.some((tag) => entry.data.tags.includes(tag)))
-      related.push(c);
-  }
-  return related.slice(0, 4);
-}
-
-/**
  * The key of a case page: its file, the registries (`sharedKey`), the related cases it shows and
  * the cases its frontmatter or body names (published or not: publishing one changes the page).
  */
@@ -124,7 +108,7 @@ export async function caseKey(entry: CaseEntry): Promise<string> {
     entry: digestOf(entry),
     shared: await sharedKey(),
     tags: await tagLinks(entry.data.tags),
-    related: (await relatedCases(entry)).map((c) => [c.id, digestOf(c)]),
+    related: relatedCases(entry, (await indexCases()).all).map((c) => [c.id, digestOf(c)]),
     named: await namedCases(entry),
   });
 }

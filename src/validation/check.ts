@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { z } from 'astro/zod';
 import {
@@ -11,8 +11,11 @@ import {
   unitSchema,
   type Unit,
 } from '../schemas/index.ts';
+import { decodeContent } from './encoding.ts';
 import { describeField } from './fields.ts';
-import { nearest, show, type Problem } from './problem.ts';
+import { listFiles } from '../utils/files.ts';
+import { nearest } from '../utils/nearest.ts';
+import { show, type Problem } from './problem.ts';
 import { parseYaml, splitFrontmatter, type ParsedYaml } from './yaml.ts';
 
 z.config(z.locales.zhCN());
@@ -117,20 +120,22 @@ function shapeKeys(schema: z.ZodType): string[] {
   return shape ? Object.keys(shape) : [];
 }
 
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    if (name.startsWith('.') || name.startsWith('_')) continue;
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...listFiles(full));
-    else out.push(full);
-  }
-  return out.sort();
+/** Options of a check. */
+export interface CheckOptions {
+  /**
+   * Texts to check in place of what is on disk, by path relative to the project (a file being
+   * edited in the 编辑台 and not yet saved); a path not on disk is checked as a new file.
+   */
+  overlay?: ReadonlyMap<string, string>;
 }
 
 /** Reads and validates every content file; returns every problem found, never only the first. */
-export async function checkContent(root: string, extraChecks: ExtraCheck[] = []): Promise<CheckContext> {
+export async function checkContent(
+  root: string,
+  extraChecks: ExtraCheck[] = [],
+  options: CheckOptions = {},
+): Promise<CheckContext> {
+  const overlay = options.overlay ?? new Map<string, string>();
   const problems: Problem[] = [];
   const ctx: CheckContext = {
     root,
@@ -140,15 +145,18 @@ export async function checkContent(root: string, extraChecks: ExtraCheck[] = [])
     notes: [],
   };
   const rel = (p: string) => relative(root, p).split(sep).join('/');
+  const read = (full: string, file: string) => overlay.get(file) ?? decodeContent(readFileSync(full), file, problems);
 
   // Registries.
   for (const [name, { file, schema }] of Object.entries(registries) as [Registry, (typeof registries)[Registry]][]) {
     const full = join(root, file);
-    if (!existsSync(full)) {
+    if (!existsSync(full) && !overlay.has(file)) {
       problems.push({ file, field: '（文件）', found: '文件不存在', expected: `应有 ${file}` });
       continue;
     }
-    const parsed = parseYaml(readFileSync(full, 'utf8'), file, 0, problems);
+    const source = read(full, file);
+    if (source === undefined) continue;
+    const parsed = parseYaml(source, file, 0, problems);
     if (!parsed) continue;
     if (!Array.isArray(parsed.data)) {
       problems.push({
@@ -195,7 +203,11 @@ export async function checkContent(root: string, extraChecks: ExtraCheck[] = [])
   for (const collection of Object.keys(entryCollections) as EntryCollection[]) {
     const schema = entryCollections[collection];
     const folder = join(root, 'content', collection);
-    for (const full of listFiles(folder)) {
+    const added = [...overlay.keys()]
+      .filter((file) => file.startsWith(`content/${collection}/`))
+      .map((file) => join(root, file))
+      .filter((full) => !existsSync(full));
+    for (const full of [...listFiles(folder, { skipHidden: true }), ...added].sort()) {
       const file = rel(full);
       const match = /\.(md|mdx)$/i.exec(full);
       if (!match) {
@@ -233,7 +245,8 @@ export async function checkContent(root: string, extraChecks: ExtraCheck[] = [])
         continue;
       }
       slugs.set(key, file);
-      const text = readFileSync(full, 'utf8');
+      const text = read(full, file);
+      if (text === undefined) continue;
       const parts = splitFrontmatter(text);
       if (!parts) {
         problems.push({
@@ -395,4 +408,20 @@ function checkReferences(ctx: CheckContext): void {
       for (const kind of ['case', 'hall', 'route'] as const)
         checkTarget(kind, link[kind], timelineFile, [index, 'link', kind], undefined, line);
   });
+  // The home page shows one featured series and quotes one milestone: a second flag would be ignored.
+  for (const [name, flag, what] of [
+    ['series', 'featured', '重点展示的系列'],
+    ['timeline', 'preface', '首页序言引用的大事'],
+  ] as const) {
+    const flagged = ctx.registry[name].filter(({ item }) => item[flag] === true);
+    for (const { item, line } of flagged.slice(1)) {
+      problems.push({
+        file: registries[name].file,
+        line,
+        field: describeField([flag]),
+        found: `"${String(item['id'])}" 也写了 ${flag}: true`,
+        expected: `${what}只能有一个，已由 "${String(flagged[0]?.item['id'])}" 标出；请删去其余的 ${flag}: true`,
+      });
+    }
+  }
 }

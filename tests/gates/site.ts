@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Page, Response } from '@playwright/test';
 
 /** Site paths (e.g. `/cases/x/`) listed in the sitemap of the built site in `dir`. */
 export function sitemapPaths(dir: string, base = '/'): string[] {
@@ -41,7 +41,7 @@ export function pagesUnder(dir: string, prefix: string): string[] {
 }
 
 export interface Presentation {
-  name: 'default' | 'kiosk' | 'elder';
+  name: 'default' | 'kiosk' | 'elder' | 'high-contrast' | 'text-200';
   /** localStorage entries that switch the presentation on (read by ModeBoot before first paint). */
   storage: Record<string, string>;
   /** Attribute on <html> that shows the presentation is on. */
@@ -66,6 +66,25 @@ export const presentations: Presentation[] = [
   },
 ];
 
+/**
+ * The 无障碍 settings a visitor can add to any presentation (issue 14): 高对比度, and text at
+ * 200 % on a phone, where it is hardest to fit. The accessibility gate walks these as well.
+ */
+export const settingPresentations: Presentation[] = [
+  {
+    name: 'high-contrast',
+    storage: { 'zg-a11y': JSON.stringify({ contrast: true }) },
+    attribute: 'data-contrast',
+    use: { viewport: { width: 1920, height: 1080 } },
+  },
+  {
+    name: 'text-200',
+    storage: { 'zg-a11y': JSON.stringify({ scale: 200 }) },
+    attribute: 'data-text-scale',
+    use: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true },
+  },
+];
+
 /** Switches the presentation on for every page this `page` opens (set before any script runs). */
 export async function usePresentation(page: Page, presentation: Presentation): Promise<void> {
   if (Object.keys(presentation.storage).length === 0) return;
@@ -84,7 +103,7 @@ export function part<T>(items: T[], index: number, count: number): T[] {
  * deferred code load) and waits until no request has been pending for `quietMs`. Faster than
  * Playwright's networkidle, which always waits 500 ms.
  */
-export async function visitWhole(page: Page, path: string, quietMs = 150): Promise<void> {
+export async function visitWhole(page: Page, path: string, quietMs = 150): Promise<Response> {
   let pending = 0;
   let last = Date.now();
   const start = () => {
@@ -112,6 +131,7 @@ export async function visitWhole(page: Page, path: string, quietMs = 150): Promi
     while (Date.now() < deadline && (pending > 0 || Date.now() - last < quietMs)) {
       await page.waitForTimeout(25);
     }
+    return response;
   } finally {
     page.off('request', start);
     page.off('requestfinished', end);

@@ -63,6 +63,19 @@ const expectations: Record<string, Expectation> = {
   'bad-file-name': { file: 'content/cases/测试案例.md', field: '（文件名）', found: '"测试案例"' },
   'template-text-left': { file, field: 'summary（摘要）', found: '待填写', line: 5 },
   'link-to-draft': { file, field: '（正文中的链接）', found: '指向草稿 content/cases/draft-case.md' },
+  'gbk-encoding': {
+    file,
+    field: '（文件编码）',
+    found: '文件不是 UTF-8 编码，很可能是 GBK 编码（Windows 记事本中叫“ANSI”）',
+    line: 2,
+    suggestion: '文件 → 另存为 → 下方“编码”选 UTF-8',
+  },
+  'historic-from-not-a-stop': {
+    file: 'content/routes/test-route.md',
+    field: 'historic.from（出发地）',
+    found: '"台江老码头"',
+    line: 9,
+  },
   'timeline-unresolved-link': {
     file: 'content/timeline.yaml',
     field: '[0].link.case（关联案例）',
@@ -114,6 +127,21 @@ describe('bad content corpus', () => {
     });
   }
 
+  it('gbk-encoding: one message about the encoding, not a garbled unit name', async () => {
+    const { problems } = await checkContent(project('gbk-encoding'), extraChecks);
+    expect(problems.filter((p) => p.file === file)).toEqual([
+      {
+        file,
+        line: 2,
+        field: '（文件编码）',
+        found: '文件不是 UTF-8 编码，很可能是 GBK 编码（Windows 记事本中叫“ANSI”），里面的中文会变成乱码',
+        expected: '内容文件一律用 UTF-8 编码保存',
+        suggestion:
+          '在记事本中：文件 → 另存为 → 下方“编码”选 UTF-8 → 保存（覆盖原文件）；WPS 或其他编辑器在“编码”菜单中选 UTF-8。保存后重新检查',
+      },
+    ]);
+  });
+
   it('the check:content command returns exit code 1 with the Chinese report, for every folder', async () => {
     for (const name of folders) {
       const want = expectations[name];
@@ -137,12 +165,16 @@ describe('bad content corpus', () => {
 
   it('reports the mistakes of the whole corpus at once, in one fast run', async () => {
     const root = tempProject({});
-    // Each folder's cases go into a folder of their own; these three would clash or mislead there.
+    // Each folder's entries go into a folder of their own; these three would clash or mislead there.
     const together = folders.filter((n) => !['duplicate-slug', 'link-to-draft', 'bad-file-name'].includes(n));
     for (const name of together) {
       if (name === 'timeline-unresolved-link')
         cpSync(join(corpus, name, 'content'), join(root, 'content'), { recursive: true });
-      else cpSync(join(corpus, name, 'content', 'cases'), join(root, 'content', 'cases', name), { recursive: true });
+      else
+        for (const collection of readdirSync(join(corpus, name, 'content')))
+          cpSync(join(corpus, name, 'content', collection), join(root, 'content', collection, name), {
+            recursive: true,
+          });
     }
     const started = performance.now();
     const { problems } = await checkContent(root, extraChecks);

@@ -12,6 +12,7 @@
  *   the next reset, never in the middle of a visit.
  */
 import { Workbox } from 'workbox-window';
+import { fill } from '../../i18n/fill.ts';
 import { countdownSeconds, idleSeconds, isKiosk, readTrail, wipeTraces, writeTrail } from './state.ts';
 
 /** Events that count as a visitor being present. */
@@ -297,6 +298,8 @@ class ZgKiosk extends HTMLElement {
     if (this.#resetting) return;
     this.#resetting = true;
     clearTimeout(this.#idleTimer);
+    // The next visitor must not hear the last one's page (朗读); settings go with the wipe.
+    window.speechSynthesis?.cancel();
     wipeTraces();
     await this.#applyUpdate();
     location.replace(this.#start);
@@ -305,7 +308,7 @@ class ZgKiosk extends HTMLElement {
   #fillIdleNotes(): void {
     for (const note of document.querySelectorAll<HTMLElement>('[data-kiosk-idle-note]')) {
       const template = note.dataset['template'];
-      if (template) note.textContent = template.replace('{n}', String(idleSeconds()));
+      if (template) note.textContent = fill(template, { n: idleSeconds() });
     }
   }
 
