@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { pinyin } from 'pinyin-pro';
 import { parse, stringify } from 'yaml';
+import { hallKinds } from '../src/schemas/hall.ts';
 import { nearest } from '../src/validation/problem.ts';
 import { titleSlug } from '../src/utils/slug.ts';
 
@@ -38,7 +39,6 @@ export class ScaffoldError extends Error {}
 
 const kinds = ['case', 'hall', 'timeline'] as const;
 type Kind = (typeof kinds)[number];
-const hallKinds = ['总馆', '分馆', '展馆', '教育基地'];
 const templates = fileURLToPath(new URL('./templates/', import.meta.url));
 
 interface Unit {

@@ -4,7 +4,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import seriesFile from '../../content/series.yaml?raw';
-import type { Figure, InlineSource, SourceRef } from '../schemas/index.ts';
+import { hallKinds, type Figure, type InlineSource, type SourceRef } from '../schemas/index.ts';
 import { tagSlug } from '../utils/slug.ts';
 
 export { tagSlug };
@@ -62,14 +62,13 @@ export async function allCaseIds(): Promise<string[]> {
   return (await getCollection('cases')).map((c) => c.id);
 }
 
-/** All published halls, main hall first. */
+/** All published halls, by kind, then order. */
 export const getHalls = once(async (): Promise<HallEntry[]> => {
-  const kinds = ['总馆', '分馆', '展馆', '教育基地'];
   return (await getCollection('halls'))
     .filter(published)
     .sort(
       (a, b) =>
-        kinds.indexOf(a.data.kind) - kinds.indexOf(b.data.kind) ||
+        hallKinds.indexOf(a.data.kind) - hallKinds.indexOf(b.data.kind) ||
         byOrder(a.data, b.data) ||
         zh.compare(a.data.name, b.data.name),
     );
