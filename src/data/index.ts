@@ -5,6 +5,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import seriesFile from '../../content/series.yaml?raw';
 import { hallKinds, type Figure, type InlineSource, type SourceRef } from '../schemas/index.ts';
+import { t } from '../i18n/index.ts';
 import { tagSlug } from '../utils/slug.ts';
 
 export { tagSlug };
@@ -151,6 +152,19 @@ export const entryType = (entry: ExhibitEntry): EntryType =>
 
 /** Site path of an exhibit entry. */
 export const entryPath = (entry: ExhibitEntry) => `/${entry.collection}/${entry.id}/`;
+
+/** Places on an itinerary: stretches of water (a loop, a river) are not places. */
+export const routePlaces = <T extends { kind: '地点' | '水路' }>(stops: readonly T[]): T[] =>
+  stops.filter((s) => s.kind === '地点');
+
+/** What an itinerary lists, as shown: "5 处地点、2 段水路". */
+export function itineraryCount(stops: readonly { kind: '地点' | '水路' }[]): string {
+  const places = routePlaces(stops).length;
+  const legs = stops.length - places;
+  const parts = [t('route.stopCount', { n: places })];
+  if (legs > 0) parts.push(t('route.legCount', { n: legs }));
+  return parts.join('、');
+}
 
 /** Title of an exhibit entry. */
 export const entryTitle = (entry: ExhibitEntry) => ('title' in entry.data ? entry.data.title : entry.data.name);
