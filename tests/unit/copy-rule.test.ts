@@ -36,16 +36,22 @@ const NOISE: Record<string, string[]> = {
 };
 
 describe('copy rule on fixtures', () => {
-  const source = '市委市直机关工委坚持以习近平新时代中国特色社会主义思想为指导，推动机关党建与业务工作深度融合，取得明显成效。';
+  const source =
+    '市委市直机关工委坚持以习近平新时代中国特色社会主义思想为指导，推动机关党建与业务工作深度融合，取得明显成效。';
   const grams = sourceGrams([source]);
 
   it('finds a run longer than the limit, punctuation and spaces ignored, and shows it as written', () => {
     const runs = copiedRuns(
-      { where: 'x.md', text: '开头。市委市直机关工委坚持以习近平新时代中国特色社会主义思想为指导, 推动机关党建与业务工作深度融合。' },
+      {
+        where: 'x.md',
+        text: '开头。市委市直机关工委坚持以习近平新时代中国特色社会主义思想为指导, 推动机关党建与业务工作深度融合。',
+      },
       grams,
     );
     expect(runs).toHaveLength(1);
-    expect(runs[0]!.text).toBe('市委市直机关工委坚持以习近平新时代中国特色社会主义思想为指导, 推动机关党建与业务工作深度融合');
+    expect(runs[0]!.text).toBe(
+      '市委市直机关工委坚持以习近平新时代中国特色社会主义思想为指导, 推动机关党建与业务工作深度融合',
+    );
     expect(runs[0]!.length).toBe(letters(runs[0]!.text).length);
   });
 
@@ -78,7 +84,12 @@ describe.skipIf(!haveSources)('copy rule: the exhibition in its own words', () =
   const texts = haveSources
     ? readdirSync(sourcesDir)
         .filter((f) => /\.(txt|md)$/.test(f) && f !== 'README.md')
-        .map((f) => (NOISE[f] ?? []).reduce((text, noise) => text.split(noise).join(''), readFileSync(path.join(sourcesDir, f), 'utf8')))
+        .map((f) =>
+          (NOISE[f] ?? []).reduce(
+            (text, noise) => text.split(noise).join(''),
+            readFileSync(path.join(sourcesDir, f), 'utf8'),
+          ),
+        )
     : [];
   const grams = sourceGrams(texts);
   const sourceLetters = texts.map(letters);
