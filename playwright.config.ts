@@ -1,11 +1,11 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs } from './scripts/browser.ts';
-import { distDir, port, rootUrl, subpath, subpathDistDir, subpathPort, subpathUrl } from './tests/site.ts';
+import { distDir, port, rootUrl, subpath, subpathDistDir, subpathUrl } from './tests/site.ts';
 
 const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const launchOptions = { executablePath, args: chromiumArgs };
 /** Whole-site gate specs (issue 8), run once in their own project. */
-const gateSpecs = /(a11y|links|requests|csp|budgets)[^/]*\.spec\.ts/;
+const gateSpecs = /(a11y|links|requests|csp|budgets|nginx|html-valid|walk)[^/]*\.spec\.ts/;
 const lighthouseSpecs = /lighthouse[^/]*\.spec\.ts/;
 /** Kiosk specs (issue 6), run on touch screens in portrait and landscape. */
 const kioskSpecs = /kiosk[^/]*\.spec\.ts/;
@@ -69,19 +69,19 @@ export default defineConfig({
       dependencies: ['desktop', 'phone', 'subpath', 'kiosk-portrait', 'kiosk-landscape', 'gates'],
     },
   ],
-  webServer: [
-    {
-      ...server,
+  webServer: {
+    ...server,
+    // Both builds one after the other, sharing one cache (the sub-path build reuses the processed
+    // photos), then both served by nginx with deploy/nginx.conf (tests/serve.ts).
+    command: [
       // The real publishing build (content check, swap into place), into this run's own folder.
-      command: `node scripts/build.ts && astro preview --ignore-lock --port ${port}`,
-      url: rootUrl,
-      env: { PUBLISH_DIR: distDir, OUT_DIR: distDir, CACHE_DIR: `node_modules/.astro-e2e-${port}` },
-    },
-    {
-      ...server,
-      command: `astro build && astro preview --ignore-lock --port ${subpathPort}`,
-      url: subpathUrl,
-      env: { BASE_PATH: subpath, OUT_DIR: subpathDistDir, CACHE_DIR: `node_modules/.astro-e2e-${subpathPort}` },
-    },
-  ],
+      'node scripts/build.ts',
+      `env BASE_PATH=${subpath} OUT_DIR=${subpathDistDir} astro build`,
+      'node tests/serve.ts',
+    ].join(' && '),
+    // Answers once both servers are up (the root one starts first).
+    url: subpathUrl,
+    timeout: 900_000,
+    env: { PUBLISH_DIR: distDir, OUT_DIR: distDir, CACHE_DIR: `node_modules/.astro-e2e-${port}` },
+  },
 });

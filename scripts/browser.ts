@@ -4,6 +4,7 @@
  */
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { aptInstall } from './system.ts';
 
 const candidates = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
   (p): p is string => typeof p === 'string' && p.length > 0,
@@ -26,17 +27,6 @@ const hasCjkFont = () => {
     return false;
   }
 };
-
-function aptInstall(packages: string[]): void {
-  const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
-  console.log(`[test] installing ${packages.join(' ')} from Debian…`);
-  execSync(
-    `${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages.join(' ')}`,
-    {
-      stdio: 'inherit',
-    },
-  );
-}
 
 /** Path of a usable Chromium; installs chromium and fonts-noto-cjk when missing. */
 export function ensureChromium(): string {

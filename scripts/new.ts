@@ -17,9 +17,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { pinyin } from 'pinyin-pro';
 import { parse, stringify } from 'yaml';
-import { hallKinds } from '../src/schemas/hall.ts';
-import { nearest } from '../src/validation/problem.ts';
+import { nearest } from '../src/utils/nearest.ts';
 import { titleSlug } from '../src/utils/slug.ts';
+import { hallKind } from '../src/schemas/hall.ts';
+import { listFiles } from '../src/utils/files.ts';
 
 /** How the scaffold talks to the person: a terminal, or nothing (flags only). */
 export interface Io {
@@ -39,6 +40,7 @@ export class ScaffoldError extends Error {}
 
 const kinds = ['case', 'hall', 'timeline'] as const;
 type Kind = (typeof kinds)[number];
+const hallKinds: string[] = [...hallKind.options];
 const templates = fileURLToPath(new URL('./templates/', import.meta.url));
 
 interface Unit {
@@ -57,14 +59,6 @@ const readList = (root: string, file: string): Record<string, unknown>[] => {
 
 /** A YAML scalar as it should be written after `key: ` (quoted only when needed). */
 const scalar = (value: string | number) => stringify(value).trimEnd();
-
-function walk(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
-}
 
 /** `base`, or `base-2`, `base-3` … whichever is not taken. */
 export function freeName(base: string, taken: (name: string) => boolean): string {
@@ -373,7 +367,7 @@ export async function scaffold(argv: string[], io: Io, root: string): Promise<Cr
       : [];
     const sameSeries = chosen
       ? folders.filter((f) =>
-          walk(join(casesDir, f)).some(
+          listFiles(join(casesDir, f)).some(
             (p) => /\.mdx?$/.test(p) && readFileSync(p, 'utf8').includes(`series: ${chosen}`),
           ),
         )

@@ -5,12 +5,16 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium } from './browser.ts';
+import { ensureJava, ensureNginx } from './system.ts';
 
 const results = 'test-results';
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 
 process.env['CHROMIUM_PATH'] = ensureChromium();
+// The deployment gate serves the site with nginx; the HTML gate runs the Nu Html Checker on Java.
+ensureNginx();
+ensureJava();
 
 const run = (cmd: string, args: string[], env: Record<string, string> = {}) =>
   spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
@@ -19,6 +23,7 @@ const run = (cmd: string, args: string[], env: Record<string, string> = {}) =>
 const codeChecks: [string, string, string[]][] = [
   ['types (astro check)', 'astro', ['check']],
   ['lint (eslint)', 'eslint', ['--max-warnings', '0', '.']],
+  ['layers (dependency-cruiser: imports one way, no cycles)', 'depcruise', ['src', 'scripts']],
   ['formatting (prettier)', 'prettier', ['--check', '.']],
 ];
 const codeFailures = codeChecks.filter(([name, cmd, args]) => {

@@ -6,18 +6,12 @@
  *
  * Synthetic text is for measuring only: it never goes into content/.
  */
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import sharp from 'sharp';
 import { parse } from 'yaml';
 import { random } from '../search/corpus.ts';
-
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
-}
+import { listFiles } from '../../src/utils/files.ts';
 
 interface Corpus {
   paragraphs: string[];
@@ -29,7 +23,7 @@ interface Corpus {
 
 /** Reads the real content of the project at `root` as raw material. */
 export function readCorpus(root: string): Corpus {
-  const files = walk(join(root, 'content', 'cases')).filter((f) => /\.mdx?$/.test(f));
+  const files = listFiles(join(root, 'content', 'cases')).filter((f) => /\.mdx?$/.test(f));
   const paragraphs: string[] = [];
   const titles: string[] = [];
   const tags = new Set<string>();

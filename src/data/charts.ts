@@ -3,10 +3,9 @@
  * Built only from the query helpers in ./index.ts: every datum keeps the figure's own date,
  * scope and source; counts of this collection say so instead of naming a newspaper.
  */
-import type { ChartDatum } from '../components/charts/chart.ts';
 import { t } from '../i18n/index.ts';
 import type { Figure } from '../schemas/index.ts';
-import { figureText, formatDate } from '../utils/format.ts';
+import { figureText } from '../utils/format.ts';
 import { href } from '../utils/url.ts';
 import {
   entryPath,
@@ -15,9 +14,28 @@ import {
   getSeries,
   resolveFigures,
   resolveUnit,
+  sourceLabel,
   type ExhibitEntry,
   type ResolvedSource,
 } from './index.ts';
+
+/** One bar or one point of a chart. */
+export interface ChartDatum {
+  /** What is counted, e.g. 坊巷讲习所. */
+  label: string;
+  /** The number on a common scale (3.1 万人次 → 31000), used only for lengths and positions. */
+  value: number;
+  /** The number as the source prints it, e.g. 3.1万多人次. */
+  display: string;
+  /** Scope of the number, e.g. 开馆至今. */
+  note?: string | undefined;
+  /** Date the number refers to, YYYY[-MM[-DD]]; none for counts of this collection. */
+  asOf?: string | undefined;
+  /** Short source label, e.g. 福州日报 2024 年. */
+  source: string;
+  /** Page the datum belongs to. */
+  href?: string | undefined;
+}
 
 /** The figure's value on a common scale: 3.1 with unit 万人次 → 31000. */
 export function scaledValue(figure: Pick<Figure, 'value' | 'unit'>): number {
@@ -26,9 +44,6 @@ export function scaledValue(figure: Pick<Figure, 'value' | 'unit'>): number {
   return figure.value;
 }
 
-/** Short label of a resolved source: 福州日报 2024 年. */
-export const sourceText = (s: ResolvedSource) => `${s.publisher} ${formatDate(s.date)}`;
-
 function datum(entry: ExhibitEntry, figure: Figure & { resolvedSource: ResolvedSource }, label: string): ChartDatum {
   return {
     label,
@@ -36,7 +51,7 @@ function datum(entry: ExhibitEntry, figure: Figure & { resolvedSource: ResolvedS
     display: figureText(figure),
     note: figure.note,
     asOf: figure.asOf,
-    source: sourceText(figure.resolvedSource),
+    source: sourceLabel(figure.resolvedSource),
     href: href(entryPath(entry)),
   };
 }

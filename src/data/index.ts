@@ -6,6 +6,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import seriesFile from '../../content/series.yaml?raw';
 import { hallKinds, type Figure, type InlineSource, type SourceRef } from '../schemas/index.ts';
 import { t } from '../i18n/index.ts';
+import { formatDate } from '../utils/format.ts';
 import { tagSlug } from '../utils/slug.ts';
 
 export { tagSlug };
@@ -87,6 +88,16 @@ export async function getSeries(): Promise<SeriesEntry[]> {
   return (await getCollection('series')).sort((a, b) => rank(a.id) - rank(b.id));
 }
 
+/** The series shown first (home page, kiosk start screen, footer): the one flagged `featured`. */
+export async function getFeaturedSeries(): Promise<SeriesEntry | undefined> {
+  return (await getSeries()).find((s) => s.data.featured);
+}
+
+/** Published cases of one series, in series order. */
+export async function casesOfSeries(seriesId: string): Promise<CaseEntry[]> {
+  return (await getCases()).filter((c) => c.data.series === seriesId);
+}
+
 /** Units in registry order. */
 export async function getUnits(): Promise<UnitEntry[]> {
   return getCollection('units');
@@ -99,6 +110,11 @@ export async function getTimeline(): Promise<MilestoneEntry[]> {
     .map((m, i) => ({ m, i }))
     .sort((a, b) => a.m.data.date.localeCompare(b.m.data.date) || a.i - b.i)
     .map(({ m }) => m);
+}
+
+/** The milestone quoted at the entrance of the home page: the one flagged `preface`. */
+export async function getPrefaceMilestone(): Promise<MilestoneEntry | undefined> {
+  return (await getTimeline()).find((m) => m.data.preface);
 }
 
 /** Sources in registry order. */
@@ -130,8 +146,20 @@ export async function resolveSource(ref: SourceRef): Promise<ResolvedSource> {
   return { ...found.data };
 }
 
-/** Short label of a source, e.g. 福州日报 2024. */
-export const sourceLabel = (s: ResolvedSource) => `${s.publisher} ${s.date.slice(0, 4)}`;
+/** Short label of a source: publisher and date, e.g. 福州日报 2024年6月28日. */
+export const sourceLabel = (s: ResolvedSource) =>
+  `${s.publisher} ${formatDate(s.date)}${s.dateInferred ? `（${t('sources.inferred')}）` : ''}`;
+
+/** Full citation of a source: publisher, date, 《headline》 and reporter, where known. */
+export const sourceCitation = (s: ResolvedSource) =>
+  [
+    s.publisher,
+    `${formatDate(s.date)}${s.dateInferred ? `（${t('sources.inferred')}）` : ''}`,
+    s.title ? `《${s.title}》` : '',
+    s.author ?? '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 
 /** A figure with its source resolved (the entry's first source when the figure names none). */
 export async function resolveFigures(entry: ExhibitEntry): Promise<(Figure & { resolvedSource: ResolvedSource })[]> {
@@ -157,13 +185,17 @@ export const entryPath = (entry: ExhibitEntry) => `/${entry.collection}/${entry.
 export const routePlaces = <T extends { kind: '地点' | '水路' }>(stops: readonly T[]): T[] =>
   stops.filter((s) => s.kind === '地点');
 
-/** What an itinerary lists, as shown: "5 处地点、2 段水路". */
-export function itineraryCount(stops: readonly { kind: '地点' | '水路' }[]): string {
-  const places = routePlaces(stops).length;
-  const legs = stops.length - places;
+/** Places and stretches of water as shown: "5 处地点、2 段水路" (no stretch, no second part). */
+export function itineraryText(places: number, legs: number): string {
   const parts = [t('route.stopCount', { n: places })];
   if (legs > 0) parts.push(t('route.legCount', { n: legs }));
   return parts.join('、');
+}
+
+/** What an itinerary lists, as shown: "5 处地点、2 段水路". */
+export function itineraryCount(stops: readonly { kind: '地点' | '水路' }[]): string {
+  const places = routePlaces(stops).length;
+  return itineraryText(places, stops.length - places);
 }
 
 /** Title of an exhibit entry. */

@@ -1,3 +1,4 @@
+import { fill } from './fill.ts';
 import dictionary from './zh-CN.json' with { type: 'json' };
 
 /** A key of the interface dictionary. */
@@ -5,5 +6,5 @@ export type UiKey = keyof typeof dictionary;
 
 /** Looks up an interface string and fills `{name}` placeholders. */
 export function t(key: UiKey, vars: Record<string, string | number> = {}): string {
-  return dictionary[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+  return fill(dictionary[key], vars);
 }

@@ -32,26 +32,39 @@ export const historicRoute = z.strictObject({
 
 /** Frontmatter of a route file in `content/routes/`. */
 export const routeSchema = <T extends z.ZodType>(image: T) =>
-  z.strictObject({
-    /** Name of the route. */
-    name: text,
-    /** Unit that supports or runs the route, by name or alias. */
-    unit: text.optional(),
-    /** Company operating the boats. */
-    operator: text.optional(),
-    /** Outbound length in kilometres. */
-    lengthKm: z.number().positive().optional(),
-    /** Return length in kilometres. */
-    returnKm: z.number().positive().optional(),
-    /** Duration as published, e.g. 往返约 5 小时. */
-    duration: text.optional(),
-    /** The historic route this one revives. */
-    historic: historicRoute.optional(),
-    /** The itinerary in travel order: at least two items. */
-    stops: z.array(stop).min(2, { error: '航线至少需要起点和终点两项' }),
-    /** Cover photo. */
-    cover: picture(image).optional(),
-    ...entryBase,
-  });
+  z
+    .strictObject({
+      /** Name of the route. */
+      name: text,
+      /** Unit that supports or runs the route, by name or alias. */
+      unit: text.optional(),
+      /** Company operating the boats. */
+      operator: text.optional(),
+      /** Outbound length in kilometres. */
+      lengthKm: z.number().positive().optional(),
+      /** Return length in kilometres. */
+      returnKm: z.number().positive().optional(),
+      /** Duration as published, e.g. 往返约 5 小时. */
+      duration: text.optional(),
+      /** The historic route this one revives. */
+      historic: historicRoute.optional(),
+      /** The itinerary in travel order: at least two items. */
+      stops: z.array(stop).min(2, { error: '航线至少需要起点和终点两项' }),
+      /** Cover photo. */
+      cover: picture(image).optional(),
+      ...entryBase,
+    })
+    .superRefine((route, ctx) => {
+      // The map draws the historic route as a branch from one of the stops: it must be one of them.
+      const from = route.historic?.from;
+      if (from !== undefined && !route.stops.some((s) => s.name === from)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['historic', 'from'],
+          input: from,
+          message: `应为本航线的一个站点名称（与 stops 中的 name 一字不差）：${route.stops.map((s) => s.name).join('、')}`,
+        });
+      }
+    });
 
 export type RouteData = z.infer<ReturnType<typeof routeSchema<z.ZodString>>>;

@@ -31,6 +31,8 @@ export const seriesSchema = z.strictObject({
   year: z.number().int().optional(),
   /** One paragraph about the selection. */
   description: text.optional(),
+  /** The selection shown first: on the home page, the kiosk start screen and the footer's booklet link. */
+  featured: z.boolean({ error: '应为 true 或 false' }).default(false),
 });
 
 export type Source = z.infer<typeof sourceSchema>;

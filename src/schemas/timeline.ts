@@ -31,6 +31,8 @@ export const milestoneSchema = z.strictObject({
   source: sourceRef,
   /** The exhibit entry this milestone belongs to. */
   link: entryLink.optional(),
+  /** Quoted at the entrance of the home page as the exhibition's starting point. */
+  preface: z.boolean({ error: '应为 true 或 false' }).default(false),
 });
 
 export type Milestone = z.infer<typeof milestoneSchema>;

@@ -47,3 +47,6 @@ export function formatDateNote(date: string, note?: string): string {
   if (year && note.startsWith('年')) return `${date} ${note}`;
   return `${formatDate(date)}${note}`;
 }
+
+/** A number written with two digits, as on the exhibit plaques: 1 → 01. */
+export const pad2 = (n: number) => String(n).padStart(2, '0');

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { z } from 'astro/zod';
 import {
@@ -12,7 +12,9 @@ import {
   type Unit,
 } from '../schemas/index.ts';
 import { describeField } from './fields.ts';
-import { nearest, show, type Problem } from './problem.ts';
+import { listFiles } from '../utils/files.ts';
+import { nearest } from '../utils/nearest.ts';
+import { show, type Problem } from './problem.ts';
 import { parseYaml, splitFrontmatter, type ParsedYaml } from './yaml.ts';
 
 z.config(z.locales.zhCN());
@@ -117,18 +119,6 @@ function shapeKeys(schema: z.ZodType): string[] {
   return shape ? Object.keys(shape) : [];
 }
 
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    if (name.startsWith('.') || name.startsWith('_')) continue;
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...listFiles(full));
-    else out.push(full);
-  }
-  return out.sort();
-}
-
 /** Reads and validates every content file; returns every problem found, never only the first. */
 export async function checkContent(root: string, extraChecks: ExtraCheck[] = []): Promise<CheckContext> {
   const problems: Problem[] = [];
@@ -195,7 +185,7 @@ export async function checkContent(root: string, extraChecks: ExtraCheck[] = [])
   for (const collection of Object.keys(entryCollections) as EntryCollection[]) {
     const schema = entryCollections[collection];
     const folder = join(root, 'content', collection);
-    for (const full of listFiles(folder)) {
+    for (const full of listFiles(folder, { skipHidden: true })) {
       const file = rel(full);
       const match = /\.(md|mdx)$/i.exec(full);
       if (!match) {
@@ -395,4 +385,20 @@ function checkReferences(ctx: CheckContext): void {
       for (const kind of ['case', 'hall', 'route'] as const)
         checkTarget(kind, link[kind], timelineFile, [index, 'link', kind], undefined, line);
   });
+  // The home page shows one featured series and quotes one milestone: a second flag would be ignored.
+  for (const [name, flag, what] of [
+    ['series', 'featured', '重点展示的系列'],
+    ['timeline', 'preface', '首页序言引用的大事'],
+  ] as const) {
+    const flagged = ctx.registry[name].filter(({ item }) => item[flag] === true);
+    for (const { item, line } of flagged.slice(1)) {
+      problems.push({
+        file: registries[name].file,
+        line,
+        field: describeField([flag]),
+        found: `"${String(item['id'])}" 也写了 ${flag}: true`,
+        expected: `${what}只能有一个，已由 "${String(flagged[0]?.item['id'])}" 标出；请删去其余的 ${flag}: true`,
+      });
+    }
+  }
 }

@@ -1,8 +1,8 @@
-import { checkMdxComponents } from '../components/mdx/check.ts';
 import { checkBodySyntax } from './body.ts';
 import type { ExtraCheck } from './check.ts';
 import { checkImages } from './images.ts';
 import { checkBodyLinks } from './links.ts';
+import { checkMdxComponents } from './mdx.ts';
 import { checkPlaceholders } from './placeholders.ts';
 import { checkTags } from './tags.ts';
 

@@ -58,6 +58,8 @@ export const fieldLabels: Record<string, string> = {
   themes: '主题',
   link: '关联条目',
   case: '关联案例',
+  featured: '重点展示',
+  preface: '首页序言',
 };
 
 /** `figures[2].value` → `figures[2].value（数值）`. */

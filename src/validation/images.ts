@@ -1,10 +1,11 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import sharp from 'sharp';
 import { bodyOf } from './body.ts';
 import { publicDir } from './routes.ts';
 import type { CheckContext } from './check.ts';
 import { describeField } from './fields.ts';
+import { listFiles } from '../utils/files.ts';
 
 /** Formats astro:assets can turn into AVIF/WebP. */
 export const supportedImage = /\.(jpe?g|png|webp|avif|gif|tiff?|svg)$/i;
@@ -12,14 +13,6 @@ export const supportedImage = /\.(jpe?g|png|webp|avif|gif|tiff?|svg)$/i;
 export const unsupportedImage = /\.(heic|heif|bmp|raw|cr2|nef|dng|psd|ico|jfif)$/i;
 
 const isRemote = (url: string) => /^[a-z][a-z0-9+.-]*:|^\/\//i.test(url);
-
-function walk(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
-}
 
 /**
  * Images: every image named in a body (Markdown image, <img>, a component's src, an import)
@@ -71,7 +64,7 @@ export async function checkImages(ctx: CheckContext): Promise<void> {
         continue;
       }
       if (!existsSync(full)) {
-        const beside = walk(dir)
+        const beside = listFiles(dir)
           .filter((f) => supportedImage.test(f))
           .map((f) => `./${relative(dir, f).split(sep).join('/')}`);
         problems.push({
@@ -102,7 +95,7 @@ export async function checkImages(ctx: CheckContext): Promise<void> {
 
   // Every photo kept beside the content, used or not, must open: staff drop them here first.
   for (const collection of ['cases', 'halls', 'routes']) {
-    for (const full of walk(join(root, 'content', collection))) {
+    for (const full of listFiles(join(root, 'content', collection))) {
       if (supportedImage.test(full) || unsupportedImage.test(full))
         toOpen.set(full, toOpen.get(full) ?? { file: rel(full), line: undefined, field: '（照片文件）' });
     }

@@ -1,7 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { bodyOf } from './body.ts';
 import type { CheckContext } from './check.ts';
-import { nearest } from './problem.ts';
+import { nearest } from '../utils/nearest.ts';
 import { siteRoutes } from './routes.ts';
 
 const isExternal = (url: string) => /^[a-z][a-z0-9+.-]*:|^\/\//i.test(url);

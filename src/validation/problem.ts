@@ -1,5 +1,3 @@
-import { closest, distance } from 'fastest-levenshtein';
-
 /** One mistake in one content file, described for the person who wrote it. */
 export interface Problem {
   /** Path relative to the project root, e.g. content/cases/foo.md. */
@@ -26,16 +24,6 @@ export function show(value: unknown): string {
   } catch {
     return String(value);
   }
-}
-
-/** The nearest candidate to a misspelt name, when it is close enough to be a likely typo. */
-export function nearest(input: string, candidates: readonly string[]): string | undefined {
-  if (candidates.length === 0) return undefined;
-  const best = closest(input, [...candidates]);
-  const d = distance(input, best);
-  const limit = Math.max(2, Math.ceil(Math.max(input.length, best.length) / 2));
-  if (d <= limit || best.includes(input) || input.includes(best)) return best;
-  return undefined;
 }
 
 /** Formats problems as a Chinese report, grouped by file. */

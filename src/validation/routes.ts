@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tagSlug } from '../utils/slug.ts';
 import type { CheckContext } from './check.ts';
+import { listFiles } from '../utils/files.ts';
 
 /** Every address the production build will have, so that links in entry bodies can be checked. */
 export interface SiteRoutes {
@@ -19,14 +19,6 @@ export interface SiteRoutes {
 const pagesDir = fileURLToPath(new URL('../pages/', import.meta.url));
 /** Files served as they are, e.g. /favicon.svg; like the pages, part of the code, not of the content. */
 export const publicDir = fileURLToPath(new URL('../../public/', import.meta.url));
-
-function walk(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
-}
 
 /**
  * Lists the site's addresses from src/pages/ and the content: static pages by their file,
@@ -62,7 +54,7 @@ export function siteRoutes(ctx: CheckContext): SiteRoutes {
     'tags/[tag]': tagSlugs,
   };
 
-  for (const full of walk(pagesDir)) {
+  for (const full of listFiles(pagesDir)) {
     const match = /\.(astro|md|mdx|ts|js)$/.exec(full);
     if (!match) continue;
     const route = relative(pagesDir, full).split(sep).join('/').slice(0, -match[0].length);
@@ -84,7 +76,7 @@ export function siteRoutes(ctx: CheckContext): SiteRoutes {
     else pages.add(`/${route}/`);
   }
 
-  for (const full of walk(publicDir)) pages.add(`/${relative(publicDir, full).split(sep).join('/')}`);
+  for (const full of listFiles(publicDir)) pages.add(`/${relative(publicDir, full).split(sep).join('/')}`);
 
   const anchors = new Map<string, Set<string>>([
     ['/timeline/', new Set(ids('timeline'))],

@@ -1,73 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { part, releaseRoutes, presentations, sitePages, usePresentation } from '../gates/site.ts';
+import { expect, test } from '@playwright/test';
+import { presentations, releaseRoutes, sitePages, usePresentation } from '../gates/site.ts';
+import { axeViolations } from '../gates/watch.ts';
 import { distDir } from '../site.ts';
 
+/**
+ * Accessibility: the keyboard paths and focus indicators a visitor relies on, and proof that the
+ * axe gate bites. axe itself runs on every page in every presentation in walk.spec.ts.
+ */
 test.afterEach(releaseRoutes);
 
 /** The built HTML of a site path. */
 const pageHtml = (path: string) =>
   readFileSync(join(distDir, path.endsWith('.html') ? path : `${path}index.html`), 'utf8');
-
-/**
- * Accessibility gate: axe (WCAG 2.0/2.1/2.2 A and AA rules) on every page of the built site, in
- * the default, kiosk and elder presentations. Zero violations; a failure names the page, the
- * presentation, the rule and the elements.
- */
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-/** Tests per presentation, so the two workers share the pages and a failure shows early. */
-const PARTS = 6;
-/** Time allowed per page (axe on a long page of a busy 2-core machine can take several seconds). */
-const PER_PAGE_MS = 30_000;
-
-async function axeViolations(page: Page, path: string, presentation: string): Promise<string[]> {
-  // Only violations are needed: skipping the passes' details makes each run much faster.
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(TAGS)
-    .options({ resultTypes: ['violations'] })
-    .analyze();
-  return violations.map((v) => {
-    const nodes = v.nodes
-      .slice(0, 5)
-      .map(
-        (n) =>
-          `    ${n.target.join(' ')}${n.failureSummary ? ` — ${n.failureSummary.split('\n').slice(1).join(' ').trim()}` : ''}`,
-      )
-      .join('\n');
-    return `${path} [${presentation}] ${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n${nodes}`;
-  });
-}
-
-for (const presentation of presentations) {
-  test.describe(`axe, ${presentation.name} presentation`, () => {
-    test.use(presentation.use);
-
-    for (let index = 0; index < PARTS; index++) {
-      test(`every page has no WCAG 2.2 AA violation (part ${index + 1} of ${PARTS})`, async ({ page }) => {
-        await usePresentation(page, presentation);
-        const pages = part(sitePages(distDir), index, PARTS);
-        test.setTimeout(Math.max(120_000, pages.length * PER_PAGE_MS));
-        expect(pages.length).toBeGreaterThan(0);
-        const failures: string[] = [];
-        for (const path of pages) {
-          const response = await page.goto(path);
-          expect(response?.status(), `${path} answers`).toBeLessThan(400);
-          if (presentation.attribute) {
-            // The presentation really is on: otherwise this would silently test the default look.
-            await expect(page.locator('html'), `${path} in ${presentation.name}`).toHaveAttribute(
-              presentation.attribute,
-              '',
-            );
-          }
-          failures.push(...(await axeViolations(page, path, presentation.name)));
-        }
-        expect(failures, `axe found violations:\n${failures.join('\n')}`).toEqual([]);
-      });
-    }
-  });
-}
 
 test('the axe gate names the page, the presentation and the rule (an image without alt)', async ({ page }) => {
   // Proves the gate bites: the same check as above on a page given an image with no alt text.

@@ -1,55 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type APIResponse, type Page, type Route } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { NGINX_HEADERS_FILE } from '../../src/integrations/security-headers.ts';
 import { metaPolicy, parsePolicy } from '../../src/security.ts';
-import { part, releaseRoutes, sitePages } from '../gates/site.ts';
+import { releaseRoutes, sitePages } from '../gates/site.ts';
+import { headerPolicy, watchCspViolations } from '../gates/watch.ts';
 import { distDir } from '../site.ts';
 
 /**
  * Security gate: every page carries a Content-Security-Policy <meta> that allows no inline script
  * but the hashed ones, and every page works under it — and under the header policy the build
- * writes for nginx — with no violation reported by the browser.
+ * writes for nginx, which serves the tests (tests/serve.ts) — with no violation reported by the browser.
  */
 
 test.afterEach(releaseRoutes);
-const PARTS = 2;
-
-/** Records CSP violations (the DOM event) and console errors that mention the policy. */
-async function watchViolations(page: Page): Promise<string[]> {
-  const found: string[] = [];
-  await page.exposeFunction('__zgCspViolation', (text: string) => found.push(text));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      (window as unknown as { __zgCspViolation: (t: string) => void }).__zgCspViolation(
-        `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'}${e.sample ? ` (“${e.sample}”)` : ''} at ${e.sourceFile}:${e.lineNumber}`,
-      );
-    });
-  });
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(msg.text())) found.push(msg.text());
-  });
-  return found;
-}
-
-/** Fetches a routed request, trying again when a busy preview server drops the connection. */
-async function fetchWithRetry(route: Route): Promise<APIResponse> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await route.fetch();
-    } catch (error) {
-      if (attempt >= 3) throw error;
-    }
-  }
-}
-
-/** The nginx snippet's Content-Security-Policy value. */
-function headerPolicy(): string {
-  const conf = readFileSync(join(distDir, NGINX_HEADERS_FILE), 'utf8');
-  const value = /add_header Content-Security-Policy "([^"]+)"/.exec(conf)?.[1];
-  if (!value) throw new Error(`${NGINX_HEADERS_FILE} has no Content-Security-Policy`);
-  return value;
-}
 
 test('every page has a strict Content-Security-Policy <meta>', () => {
   for (const path of sitePages(distDir)) {
@@ -82,40 +46,11 @@ test('the header policy for servers is strict and covers frame-ancestors', () =>
   }
 });
 
-for (let index = 0; index < PARTS; index++) {
-  test(`every page runs with no CSP violation under the <meta> and header policies (part ${index + 1})`, async ({
-    page,
-  }) => {
-    // Generous per page: a busy 2-core machine can take seconds for one page.
-    test.setTimeout(60_000 + (sitePages(distDir).length / PARTS) * 20_000);
-    const policy = headerPolicy();
-    // Serve every page as nginx would: with the generated header policy on top of the <meta>.
-    await page.route('**/*', async (route) => {
-      const response = await fetchWithRetry(route);
-      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
-    });
-    const violations = await watchViolations(page);
-    const problems: string[] = [];
-    for (const path of part(sitePages(distDir), index, PARTS)) {
-      violations.length = 0;
-      await page.goto(path, { waitUntil: 'load' });
-      // The mode boot script (hashed inline) ran: storage was read without being blocked.
-      await page.waitForTimeout(50);
-      problems.push(...violations.map((v) => `${path}: ${v}`));
-    }
-    expect(problems, `CSP violations:\n${problems.join('\n')}`).toEqual([]);
-  });
-}
-
 test('search works under the policy (Pagefind WebAssembly allowed by wasm-unsafe-eval)', async ({ page }) => {
   test.skip(!sitePages(distDir).includes('/search/'), 'the site has no search page');
-  const violations = await watchViolations(page);
-  const policy = headerPolicy();
-  await page.route('**/*', async (route) => {
-    const response = await fetchWithRetry(route);
-    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
-  });
-  await page.goto('./search/?q=讲习所');
+  const violations = await watchCspViolations(page);
+  const response = await page.goto('./search/?q=讲习所');
+  expect(await response?.headerValue('content-security-policy')).toBe(headerPolicy());
   const results = page.getByRole('region', { name: '搜索结果' });
   // The engine and its WebAssembly load on demand: slow on a busy machine, so allow time.
   await expect(results.getByRole('link').first()).toContainText('讲习所', { timeout: 30_000 });
@@ -128,7 +63,7 @@ test('search works under the policy (Pagefind WebAssembly allowed by wasm-unsafe
 test('the presentation modes still switch on under the policy (inline boot script allowed by hash)', async ({
   page,
 }) => {
-  const violations = await watchViolations(page);
+  const violations = await watchCspViolations(page);
   await page.addInitScript(() => localStorage.setItem('zg-elder', '1'));
   await page.goto('./');
   await expect(page.locator('html')).toHaveAttribute('data-elder', '');
@@ -137,7 +72,7 @@ test('the presentation modes still switch on under the policy (inline boot scrip
 
 test('an inline script that is not hashed is blocked', async ({ page }) => {
   // Proves the policy is enforced at all: a script injected into the page must not run.
-  const violations = await watchViolations(page);
+  const violations = await watchCspViolations(page);
   await page.route('**/about/', async (route) => {
     const response = await route.fetch();
     const html = (await response.text()).replace('</main>', '<script>document.title = "pwned";</script></main>');

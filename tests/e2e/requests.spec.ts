@@ -1,6 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
-import { part, releaseRoutes, presentations, sitePages, usePresentation, visitWhole } from '../gates/site.ts';
-import { distDir, rootUrl } from '../site.ts';
+import { expect, test } from '@playwright/test';
+import { releaseRoutes, sitePages } from '../gates/site.ts';
+import { watchOutsideRequests } from '../gates/watch.ts';
+import { distDir } from '../site.ts';
 
 /**
  * Privacy and offline gate: no page may make the browser contact any origin but the site's own
@@ -9,56 +10,6 @@ import { distDir, rootUrl } from '../site.ts';
  */
 
 test.afterEach(releaseRoutes);
-const PARTS = 2;
-const siteOrigin = new URL(rootUrl).origin;
-
-/**
- * Collects every request to another origin made by pages of this browser context (and aborts
- * it), and every load the Content-Security-Policy blocked before it reached the network.
- */
-async function watchOutsideRequests(page: Page, current: () => string): Promise<string[]> {
-  const outside: string[] = [];
-  await page.context().route(
-    (url) => !['data:', 'blob:', 'about:'].includes(url.protocol) && url.origin !== siteOrigin,
-    async (route) => {
-      outside.push(`${current()} requested ${route.request().url()} (${route.request().resourceType()})`);
-      await route.abort('blockedbyclient');
-    },
-  );
-  await page.exposeFunction('__zgBlocked', (uri: string, directive: string) => {
-    if (/^(https?|wss?):/.test(uri) && new URL(uri).origin !== siteOrigin) {
-      outside.push(`${current()} tried to load ${uri} (blocked by the CSP, ${directive})`);
-    }
-  });
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) =>
-      (window as unknown as { __zgBlocked: (u: string, d: string) => void }).__zgBlocked(
-        e.blockedURI,
-        e.effectiveDirective,
-      ),
-    );
-  });
-  return outside;
-}
-
-for (const presentation of presentations) {
-  for (let index = 0; index < PARTS; index++) {
-    test(`no page contacts another origin, ${presentation.name} presentation (part ${index + 1})`, async ({ page }) => {
-      // Generous per page: a busy 2-core machine can take seconds for one page.
-      test.setTimeout(60_000 + (sitePages(distDir).length / PARTS) * 20_000);
-      await page.setViewportSize(presentation.use.viewport);
-      await usePresentation(page, presentation);
-      let path = '';
-      const outside = await watchOutsideRequests(page, () => path);
-      const pages = part(sitePages(distDir), index, PARTS);
-      expect(pages.length).toBeGreaterThan(0);
-      for (path of pages) {
-        await visitWhole(page, path);
-      }
-      expect(outside, `requests to other origins:\n${outside.join('\n')}`).toEqual([]);
-    });
-  }
-}
 
 test('a kiosk visit and a search contact no other origin', async ({ browser }) => {
   const pages = sitePages(distDir);

@@ -3,9 +3,9 @@
  * image, stylesheet, script and CSS url() in every HTML page must resolve. Links to other sites
  * (the newspapers cited as sources) are not fetched: the check is offline and about our site.
  */
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { LinkChecker, LinkState } from 'linkinator';
 
 export interface BrokenLink {
@@ -23,7 +23,12 @@ export interface LinkCheckOptions {
   /** Public address the site was built with (SITE_URL); absolute links to it count as internal. */
   site?: string;
   /** Port for linkinator's own static server. */
-  port: number;
+  port?: number;
+  /**
+   * Address of a server that already serves `dir` at `base` (e.g. nginx with deploy/nginx.conf);
+   * without it linkinator serves the folder itself on `port`.
+   */
+  server?: string;
 }
 
 export interface LinkCheckResult {
@@ -35,15 +40,22 @@ export interface LinkCheckResult {
 
 const ABSOLUTE = /^[a-z][a-z0-9+.-]*:/i;
 
+/** HTML files under `dir`, relative, with forward slashes. */
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true })
+    .map((file) => String(file).split(sep).join('/'))
+    .filter((file) => file.endsWith('.html'));
+}
+
 /** Checks every page of the built site in `dir`, served under `base` as it would be deployed. */
 export async function checkLinks(dir: string, options: LinkCheckOptions): Promise<LinkCheckResult> {
   const base = options.base ?? '/';
   const site = new URL(options.site ?? 'http://127.0.0.1:4321').origin;
-  const origin = `http://127.0.0.1:${options.port}`;
+  const origin = options.server ? new URL(options.server).origin : `http://127.0.0.1:${options.port ?? 0}`;
   // Serve the folder at its base path, so a link that forgets the base is broken here too.
   let root = resolve(dir);
   let scratch: string | undefined;
-  if (base !== '/') {
+  if (base !== '/' && !options.server) {
     scratch = mkdtempSync(join(tmpdir(), 'zg-links-'));
     const mount = join(scratch, ...base.split('/').filter(Boolean));
     symlinkSync(root, mount, 'dir');
@@ -54,10 +66,11 @@ export async function checkLinks(dir: string, options: LinkCheckOptions): Promis
     const checker = new LinkChecker();
     const pages = new Set<string>();
     checker.on('pagestart', (url: string) => pages.add(url));
+    const where = options.server
+      ? { path: htmlFiles(root).map((file) => new URL(file.replace(/(^|\/)index\.html$/, '$1'), options.server).href) }
+      : { path: [`${base.slice(1)}**/*.html`], serverRoot: root, ...(options.port ? { port: options.port } : {}) };
     const result = await checker.check({
-      path: [`${base.slice(1)}**/*.html`],
-      serverRoot: root,
-      port: options.port,
+      ...where,
       recurse: true,
       checkFragments: true,
       checkCss: true,

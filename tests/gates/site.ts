@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Page, Response } from '@playwright/test';
 
 /** Site paths (e.g. `/cases/x/`) listed in the sitemap of the built site in `dir`. */
 export function sitemapPaths(dir: string, base = '/'): string[] {
@@ -84,7 +84,7 @@ export function part<T>(items: T[], index: number, count: number): T[] {
  * deferred code load) and waits until no request has been pending for `quietMs`. Faster than
  * Playwright's networkidle, which always waits 500 ms.
  */
-export async function visitWhole(page: Page, path: string, quietMs = 150): Promise<void> {
+export async function visitWhole(page: Page, path: string, quietMs = 150): Promise<Response> {
   let pending = 0;
   let last = Date.now();
   const start = () => {
@@ -112,6 +112,7 @@ export async function visitWhole(page: Page, path: string, quietMs = 150): Promi
     while (Date.now() < deadline && (pending > 0 || Date.now() - last < quietMs)) {
       await page.waitForTimeout(25);
     }
+    return response;
   } finally {
     page.off('request', start);
     page.off('requestfinished', end);

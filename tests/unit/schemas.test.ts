@@ -164,3 +164,35 @@ describe('hall and route frontmatter', () => {
     ]);
   });
 });
+
+describe('flags in the registries', () => {
+  it('accepts one featured series and one preface milestone', async () => {
+    const { problems } = await check({
+      'content/series.yaml': '- id: top\n  name: 十佳\n  featured: true\n- id: more\n  name: 其他\n',
+      'content/timeline.yaml':
+        "- id: m-one\n  date: '1994'\n  title: 起点\n  source: fzrb-2024-shijia\n  preface: true\n",
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('reports a second featured series and a second preface milestone, naming the file, the line and the flag', async () => {
+    const { problems } = await check({
+      'content/series.yaml': '- id: top\n  name: 十佳\n  featured: true\n- id: more\n  name: 其他\n  featured: true\n',
+      'content/timeline.yaml':
+        "- id: m-one\n  date: '1994'\n  title: 起点\n  source: fzrb-2024-shijia\n  preface: true\n" +
+        "- id: m-two\n  date: '1995'\n  title: 又一个起点\n  source: fzrb-2024-shijia\n  preface: true\n",
+    });
+    expect(problems).toHaveLength(2);
+    const [series, milestone] = problems;
+    expect(series).toMatchObject({ file: 'content/series.yaml', line: 4, field: 'featured（重点展示）' });
+    expect(series?.found).toContain('"more"');
+    expect(series?.expected).toContain('"top"');
+    expect(milestone).toMatchObject({ file: 'content/timeline.yaml', line: 6, field: 'preface（首页序言）' });
+    expect(milestone?.found).toContain('"m-two"');
+  });
+
+  it('rejects a flag that is not true or false', async () => {
+    const { problems } = await check({ 'content/series.yaml': '- id: top\n  name: 十佳\n  featured: 是\n' });
+    expect(problems.map((p) => [p.file, p.field])).toEqual([['content/series.yaml', '[0].featured（重点展示）']]);
+  });
+});

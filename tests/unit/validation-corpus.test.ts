@@ -63,6 +63,12 @@ const expectations: Record<string, Expectation> = {
   'bad-file-name': { file: 'content/cases/测试案例.md', field: '（文件名）', found: '"测试案例"' },
   'template-text-left': { file, field: 'summary（摘要）', found: '待填写', line: 5 },
   'link-to-draft': { file, field: '（正文中的链接）', found: '指向草稿 content/cases/draft-case.md' },
+  'historic-from-not-a-stop': {
+    file: 'content/routes/test-route.md',
+    field: 'historic.from（出发地）',
+    found: '"台江老码头"',
+    line: 9,
+  },
   'timeline-unresolved-link': {
     file: 'content/timeline.yaml',
     field: '[0].link.case（关联案例）',
@@ -137,12 +143,16 @@ describe('bad content corpus', () => {
 
   it('reports the mistakes of the whole corpus at once, in one fast run', async () => {
     const root = tempProject({});
-    // Each folder's cases go into a folder of their own; these three would clash or mislead there.
+    // Each folder's entries go into a folder of their own; these three would clash or mislead there.
     const together = folders.filter((n) => !['duplicate-slug', 'link-to-draft', 'bad-file-name'].includes(n));
     for (const name of together) {
       if (name === 'timeline-unresolved-link')
         cpSync(join(corpus, name, 'content'), join(root, 'content'), { recursive: true });
-      else cpSync(join(corpus, name, 'content', 'cases'), join(root, 'content', 'cases', name), { recursive: true });
+      else
+        for (const collection of readdirSync(join(corpus, name, 'content')))
+          cpSync(join(corpus, name, 'content', collection), join(root, 'content', collection, name), {
+            recursive: true,
+          });
     }
     const started = performance.now();
     const { problems } = await checkContent(root, extraChecks);

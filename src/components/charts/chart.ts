@@ -1,3 +1,4 @@
+import type { ChartDatum } from '../../data/charts.ts';
 import { t } from '../../i18n/index.ts';
 import { formatDate } from '../../utils/format.ts';
 
@@ -6,23 +7,7 @@ import { formatDate } from '../../utils/format.ts';
  * sources print them; every point carries its own date, scope and source.
  */
 
-/** One bar or one point of a chart. */
-export interface ChartDatum {
-  /** What is counted, e.g. 坊巷讲习所. */
-  label: string;
-  /** The number on a common scale (3.1 万人次 → 31000), used only for lengths and positions. */
-  value: number;
-  /** The number as the source prints it, e.g. 3.1万多人次. */
-  display: string;
-  /** Scope of the number, e.g. 开馆至今. */
-  note?: string | undefined;
-  /** Date the number refers to, YYYY[-MM[-DD]]; none for counts of this collection. */
-  asOf?: string | undefined;
-  /** Short source label, e.g. 福州日报 2024 年. */
-  source: string;
-  /** Page the datum belongs to. */
-  href?: string | undefined;
-}
+export type { ChartDatum };
 
 /** A round upper bound for an axis: 1, 2, 2.5 or 5 times a power of ten, at least `max`. */
 export function niceMax(max: number): number {

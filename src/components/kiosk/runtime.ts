@@ -12,6 +12,7 @@
  *   the next reset, never in the middle of a visit.
  */
 import { Workbox } from 'workbox-window';
+import { fill } from '../../i18n/fill.ts';
 import { countdownSeconds, idleSeconds, isKiosk, readTrail, wipeTraces, writeTrail } from './state.ts';
 
 /** Events that count as a visitor being present. */
@@ -305,7 +306,7 @@ class ZgKiosk extends HTMLElement {
   #fillIdleNotes(): void {
     for (const note of document.querySelectorAll<HTMLElement>('[data-kiosk-idle-note]')) {
       const template = note.dataset['template'];
-      if (template) note.textContent = template.replace('{n}', String(idleSeconds()));
+      if (template) note.textContent = fill(template, { n: idleSeconds() });
     }
   }
 

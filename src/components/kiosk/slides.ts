@@ -1,10 +1,11 @@
 /**
- * The attract loop's slides, made at build time from the content: the ten selected cases, their
+ * The attract loop's slides, made at build time from the content: the featured series' cases, their
  * headline figures with source and date, hall zones and route stops, interleaved so that the loop
  * keeps changing subject.
  */
 import { t } from '../../i18n/index.ts';
-import { getCases, getHalls, getRoutes, resolveFigures, resolveUnit, unitLabel } from '../../data/index.ts';
+import { getHalls, getRoutes, sourceLabel } from '../../data/index.ts';
+import { caseNumber, featuredInput } from '../../data/pages/featured.ts';
 import { figureText, formatDate } from '../../utils/format.ts';
 
 /** What a slide shows. */
@@ -25,36 +26,30 @@ export interface Slide {
   source?: string | undefined;
 }
 
-/** The selection shown first on the start screen and in the loop. */
-export const TOP_SERIES = 'xinhuoshi-2024';
 const MAX_SLIDES = 40;
 
 /** Every slide of the loop, in showing order. */
 export async function kioskSlides(): Promise<Slide[]> {
-  const topTen = (await getCases()).filter((c) => c.data.series === TOP_SERIES);
   const cases: Slide[] = [];
   const figures: Slide[] = [];
-  for (const [i, c] of topTen.entries()) {
-    const unit = unitLabel(await resolveUnit(c.data.unit));
+  for (const [i, c] of ((await featuredInput())?.cases ?? []).entries()) {
     cases.push({
       kind: 'case',
-      eyebrow: t('kiosk.slide.case', { n: String(c.data.order ?? i + 1).padStart(2, '0') }),
-      title: c.data.title,
-      text: unit,
+      eyebrow: t('kiosk.slide.case', { n: caseNumber(c, i) }),
+      title: c.title,
+      text: c.unit,
     });
-    const figure = (await resolveFigures(c))[0];
+    const figure = c.figure;
     if (figure) {
       figures.push({
         kind: 'figure',
-        eyebrow: t('kiosk.slide.figure', { title: c.data.title }),
+        eyebrow: t('kiosk.slide.figure', { title: c.title }),
         figure: figureText(figure),
         title: figure.label,
         text: figure.note,
         source: [
           t('figure.asOf', { date: formatDate(figure.asOf) }),
-          t('figure.source', {
-            source: `${figure.resolvedSource.publisher} ${formatDate(figure.resolvedSource.date)}`,
-          }),
+          t('figure.source', { source: sourceLabel(figure.resolvedSource) }),
         ].join(' · '),
       });
     }

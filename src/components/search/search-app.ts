@@ -7,6 +7,7 @@
 import { FACETS, type FacetKey } from '../../search/manifest.ts';
 import { SearchEngine, type Hit, type HitDetails, type Outcome } from '../../search/engine.ts';
 import { readState, toggle, writeState, type SearchState } from '../../search/url-state.ts';
+import { fill } from '../../i18n/fill.ts';
 
 /** Results shown at first and added by each "more". */
 const PAGE = 20;
@@ -80,7 +81,7 @@ class SearchApp extends HTMLElement {
 
   #t(key: string, vars: Record<string, string | number> = {}): string {
     const text = this.#strings[`search.${key}`] ?? key;
-    return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ''));
+    return fill(text, vars, '');
   }
 
   #fromUrl() {

@@ -5,9 +5,11 @@
  * Attributes written as code (value={410}, items={[…]}) are read when they are plain literals.
  */
 import { createProcessor } from '@mdx-js/mdx';
-import type { CheckContext, LoadedEntry } from '../../validation/check.ts';
-import { nearest, type Problem } from '../../validation/problem.ts';
-import { attributeIssues, componentSchemas } from './props.ts';
+import { componentSchemas } from '../schemas/mdx.ts';
+import { nearest } from '../utils/nearest.ts';
+import type { CheckContext, LoadedEntry } from './check.ts';
+import { attributeIssues } from './mdx-props.ts';
+import type { Problem } from './problem.ts';
 
 interface JsxNode {
   type: string;
