@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { buildCache } from './src/integrations/build-cache.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { markdownBody } from './src/integrations/markdown-body.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
@@ -25,7 +26,11 @@ export default defineConfig({
   // A separate cache lets the tests' root and sub-path builds run side by side.
   cacheDir: process.env.CACHE_DIR ?? './node_modules/.astro',
   server: { host: '127.0.0.1', port: 4321 },
+  // Case pages whose cache key and code are unchanged are copied from the last build
+  // (src/data/cache-key.ts); buildCache() checks that cache before Astro uses it.
+  experimental: { incrementalBuild: true },
   integrations: [
+    buildCache(),
     contentCheck(),
     mdx(),
     // The kiosk start screen and the editors' component samples are no pages for search engines.
@@ -40,7 +45,8 @@ export default defineConfig({
   ],
   build: { format: 'directory' },
   // Links in entry bodies get the base path; photos in them get a srcset (MDX uses the same processor).
-  markdown: { processor: satteri({ hastPlugins: [markdownBody({ base })] }) },
+  // No syntax highlighting: entries hold no code, and Shiki's inline styles would break the CSP.
+  markdown: { processor: satteri({ hastPlugins: [markdownBody({ base })] }), syntaxHighlight: false },
   // Widths of responsive photos (body photos 800 px wide and their 2x); see markdown-body.ts.
   image: {
     breakpoints: [480, 800, 1200, 1600],
@@ -49,6 +55,18 @@ export default defineConfig({
     service: { entrypoint: 'astro/assets/services/sharp', config: { avif: { effort: 2 } } },
   },
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rolldownOptions: {
+        // Astro marks MDX modules with a "use astro:head-inject" directive that the bundler warns
+        // about on every build; it is Astro's own marker and nothing staff can act on.
+        onLog(level, log, handler) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('use astro:head-inject')) return;
+          handler(level, log);
+        },
+      },
+    },
+  },
   // Content-Security-Policy <meta> in every page (src/security.ts); no 'unsafe-inline' scripts.
   security: { csp: astroCsp(fileURLToPath(new URL('./src', import.meta.url))) },
 });

@@ -4,22 +4,48 @@
  * published dist/ exactly as it was. PUBLISH_DIR publishes somewhere else than dist/.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 const target = resolve(process.env['PUBLISH_DIR'] ?? 'dist');
 const shown = process.env['PUBLISH_DIR'] ?? 'dist';
 const stamp = `${Date.now()}-${process.pid}`;
-// Beside the target, so that the swap is a rename on one file system and never a copy.
-const stage = join(dirname(target), `.build-${basename(target)}-${stamp}`);
+// Beside the target, so that the swap is a rename on one file system and never a copy. Always the
+// same name: Astro's incremental build reuses pages only when the output folder is unchanged
+// (its path ends up in the bundled code it hashes).
+const stage = join(dirname(target), `.build-${basename(target)}`);
 const previous = join(dirname(target), `.build-old-${basename(target)}-${stamp}`);
+const lock = `${stage}.pid`;
 
 // NODE_ENV=production whatever the shell says, and none of the variables Astro would take as its
 // own import.meta.env (PROD, DEV, MODE …): with those, drafts would be published.
 const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', OUT_DIR: stage };
 for (const key of ['PROD', 'DEV', 'MODE', 'SSR', 'BASE_URL']) delete env[key];
+// Written to a file or a CI log rather than a terminal: plain text, no colour codes.
+if (!process.stdout.isTTY) {
+  env['NO_COLOR'] = '1';
+  delete env['FORCE_COLOR'];
+}
 
 mkdirSync(dirname(target), { recursive: true });
+// One publishing build at a time per target; a folder left by a build that was killed is removed.
+if (existsSync(lock)) {
+  const pid = Number(readFileSync(lock, 'utf8'));
+  let running = false;
+  try {
+    process.kill(pid, 0);
+    running = pid !== process.pid;
+  } catch {
+    running = false;
+  }
+  if (running) {
+    console.error(`✖ 另一个构建（进程 ${pid}）正在发布到 ${shown}/，请等它结束后再运行。`);
+    process.exit(1);
+  }
+}
+writeFileSync(lock, String(process.pid));
+process.on('exit', () => rmSync(lock, { force: true }));
+rmSync(stage, { recursive: true, force: true });
 const result = spawnSync('astro', ['build', ...process.argv.slice(2)], { stdio: 'inherit', env });
 
 if (result.status !== 0) {

@@ -10,17 +10,28 @@
  * Instead of --source, a new article can be registered in content/sources.yaml with
  * --publisher 福州日报 --published 2024-05-01 [--headline 标题] [--url https://…].
  */
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { pinyin } from 'pinyin-pro';
-import { parse, stringify } from 'yaml';
 import { nearest } from '../src/utils/nearest.ts';
-import { titleSlug } from '../src/utils/slug.ts';
 import { hallKind } from '../src/schemas/hall.ts';
-import { listFiles } from '../src/utils/files.ts';
+import {
+  appendMilestone,
+  caseFolders,
+  entryTemplate,
+  foldersOfSeries,
+  milestoneBlock,
+  milestoneId,
+  newEntryPath,
+  proposedSlug,
+  readList,
+  registerSource,
+  slugPattern,
+} from './lib/entry-files.ts';
+
+export { freeName } from './lib/entry-files.ts';
 
 /** How the scaffold talks to the person: a terminal, or nothing (flags only). */
 export interface Io {
@@ -41,33 +52,12 @@ export class ScaffoldError extends Error {}
 const kinds = ['case', 'hall', 'timeline'] as const;
 type Kind = (typeof kinds)[number];
 const hallKinds: string[] = [...hallKind.options];
-const templates = fileURLToPath(new URL('./templates/', import.meta.url));
 
 interface Unit {
   id: string;
   name: string;
   short?: string;
   aliases?: string[];
-}
-
-const readList = (root: string, file: string): Record<string, unknown>[] => {
-  const full = join(root, 'content', file);
-  if (!existsSync(full)) return [];
-  const data = parse(readFileSync(full, 'utf8')) as unknown;
-  return Array.isArray(data) ? (data as Record<string, unknown>[]) : [];
-};
-
-/** A YAML scalar as it should be written after `key: ` (quoted only when needed). */
-const scalar = (value: string | number) => stringify(value).trimEnd();
-
-/** `base`, or `base-2`, `base-3` … whichever is not taken. */
-export function freeName(base: string, taken: (name: string) => boolean): string {
-  if (!taken(base)) return base;
-  for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
-}
-
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
 }
 
 /** A rejected answer, with the reason shown to the person. */
@@ -153,20 +143,7 @@ async function askSource(io: Io, root: string, flags: Record<string, string | un
   const sources = readList(root, 'sources.yaml');
   const ids = sources.map((s) => String(s['id']));
   const register = async (publisher: string, date: string, headline?: string, url?: string) => {
-    const initials = pinyin(publisher.replace(/（.*?）|\(.*?\)/g, ''), {
-      pattern: 'first',
-      toneType: 'none',
-      type: 'array',
-      nonZh: 'removed',
-    }).join('');
-    const word = titleSlug(headline ?? '', 12).replace(/-/g, '');
-    const base = [initials || 'source', date.slice(0, 4), word].filter(Boolean).join('-');
-    const id = freeName(base, (n) => ids.includes(n));
-    const lines = [`- id: ${id}`, `  publisher: ${scalar(publisher)}`, `  date: '${date}'`];
-    if (headline) lines.push(`  title: ${scalar(headline)}`);
-    if (url) lines.push(`  url: ${scalar(url)}`);
-    const file = join(root, 'content', 'sources.yaml');
-    appendFileSync(file, `${readFileSync(file, 'utf8').endsWith('\n') ? '' : '\n'}${lines.join('\n')}\n`);
+    const id = registerSource(root, { publisher, date, headline, url });
     io.print(`已在 content/sources.yaml 中登记来源 ${id}`);
     return id;
   };
@@ -243,9 +220,9 @@ async function askChoice(
 /** Asks for the file name, proposing the pinyin of the title. */
 async function askSlug(io: Io, given: string | undefined, title: string): Promise<string> {
   const ok = (t: string) =>
-    /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(t) ? t : invalid('文件名只能用小写英文字母、数字和连字符，例如 ganbu-yexiao');
+    slugPattern.test(t) ? t : invalid('文件名只能用小写英文字母、数字和连字符，例如 ganbu-yexiao');
   if (given !== undefined) return answer(io, given, '', ok, '');
-  const proposed = titleSlug(title) || 'xin-tiao-mu';
+  const proposed = proposedSlug(title);
   if (!io.ask) return proposed;
   return answer(io, undefined, `文件名，也是网址的一部分（直接回车使用 ${proposed}）：`, (t) => ok(t || proposed), '');
 }
@@ -315,20 +292,11 @@ export async function scaffold(argv: string[], io: Io, root: string): Promise<Cr
     }
     const source = await askSource(io, root, flags);
     const ids = milestones.map((m) => String(m['id']));
-    const id = freeName([date, titleSlug(title, 30)].filter(Boolean).join('-'), (n) => ids.includes(n));
-    const block = fill(readFileSync(join(templates, 'milestone.yaml.tmpl'), 'utf8'), {
-      id,
-      date: `'${date}'`,
-      title: scalar(title),
-      text: text ? `  text: ${scalar(text)}` : '  # text: 一两句话说明（可选）',
-      themes: themes.join(', '),
-      source,
-    });
+    const id = milestoneId(date, title, ids);
+    const block = milestoneBlock({ id, date, title, text, themes, source });
     const file = join(root, 'content', 'timeline.yaml');
     const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
-    // An empty list written as `[]` cannot take a block item after it.
-    const kept = milestones.length === 0 ? current.replace(/^\s*\[\s*\]\s*$/m, '') : current;
-    writeFileSync(file, `${kept}${kept === '' || kept.endsWith('\n') ? '' : '\n'}${block}`);
+    writeFileSync(file, appendMilestone(current, milestones.length === 0, block));
     return { file: rel(file), url: `/timeline/#${id}` };
   }
 
@@ -342,10 +310,13 @@ export async function scaffold(argv: string[], io: Io, root: string): Promise<Cr
   );
   const unit = await askUnit(io, units, flags['unit']);
   const collection = isCase ? 'cases' : 'halls';
-  const values2: Record<string, string> = { unit: scalar(unit) };
   let folder: string | undefined;
+  let year: number | undefined;
+  let series: string | undefined;
+  let seriesExample: string | undefined;
+  let hallKind: string | undefined;
   if (isCase) {
-    const year = await answer(
+    year = await answer(
       io,
       flags['year'],
       `年份（直接回车使用 ${new Date().getFullYear()}）：`,
@@ -353,27 +324,15 @@ export async function scaffold(argv: string[], io: Io, root: string): Promise<Cr
       '缺少 --year（年份，例如 2024）',
     );
     const seriesList = readList(root, 'series.yaml');
-    const series = seriesList.map((s) => String(s['id']));
+    const seriesIds = seriesList.map((s) => String(s['id']));
     const names = Object.fromEntries(seriesList.map((s) => [String(s['id']), String(s['name'] ?? '')]));
-    const chosen = await askChoice(io, flags['series'], '案例系列', series, undefined, '不属于任何系列', names);
-    values2['year'] = String(year);
-    values2['series'] = chosen
-      ? `# 系列（可选）：content/series.yaml 中的编号\nseries: ${chosen}`
-      : `# 系列（可选）：content/series.yaml 中的编号，例如 series: ${series[0] ?? 'xinhuoshi-2024'}`;
+    series = await askChoice(io, flags['series'], '案例系列', seriesIds, undefined, '不属于任何系列', names);
+    seriesExample = seriesIds[0];
     // Put the file where the other cases of its series are, unless told otherwise.
-    const casesDir = join(root, 'content', 'cases');
-    const folders = existsSync(casesDir)
-      ? readdirSync(casesDir).filter((n) => statSync(join(casesDir, n)).isDirectory())
-      : [];
-    const sameSeries = chosen
-      ? folders.filter((f) =>
-          listFiles(join(casesDir, f)).some(
-            (p) => /\.mdx?$/.test(p) && readFileSync(p, 'utf8').includes(`series: ${chosen}`),
-          ),
-        )
-      : [];
+    const folders = caseFolders(root);
+    const sameSeries = foldersOfSeries(root, series);
     if (flags['folder'] !== undefined) {
-      if (flags['folder'] !== '' && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(flags['folder']))
+      if (flags['folder'] !== '' && !slugPattern.test(flags['folder']))
         throw new ScaffoldError('文件夹名只能用小写英文字母、数字和连字符，例如 fuzhou');
       folder = flags['folder'] || undefined;
     } else {
@@ -387,23 +346,26 @@ export async function scaffold(argv: string[], io: Io, root: string): Promise<Cr
       );
     }
   } else {
-    const hallKind = await askChoice(io, flags['kind'], '类型', hallKinds, '展馆', '展馆');
-    values2['kind'] = hallKind ?? '展馆';
-    values2['name'] = scalar(title);
+    hallKind = (await askChoice(io, flags['kind'], '类型', hallKinds, '展馆', '展馆')) ?? '展馆';
   }
-  values2['title'] = scalar(title);
-  values2['source'] = await askSource(io, root, flags);
+  const source = await askSource(io, root, flags);
   const base = await askSlug(io, flags['slug'], title);
-  const dir = join(root, 'content', collection, ...(folder ? [folder] : []));
-  const slug = freeName(base, (n) => existsSync(join(dir, `${n}.md`)) || existsSync(join(dir, `${n}.mdx`)));
+  const { slug, full, url } = newEntryPath(root, collection, folder, base);
   if (slug !== base) io.print(`已有同名文件 ${base}，新文件改名为 ${slug}（不会覆盖已有文件）`);
-  const full = join(dir, `${slug}.md`);
-  const url = `/${collection}/${folder ? `${folder}/` : ''}${slug}/`;
-  values2['file'] = `${slug}.md`;
-  values2['url'] = url;
+  const text = entryTemplate(isCase ? 'case' : 'hall', {
+    title,
+    unit,
+    source,
+    slug,
+    url,
+    ...(year !== undefined ? { year } : {}),
+    series,
+    seriesExample,
+    ...(hallKind !== undefined ? { hallKind } : {}),
+  });
   mkdirSync(dirname(full), { recursive: true });
   // 'wx' refuses to write if the file appeared in the meantime.
-  writeFileSync(full, fill(readFileSync(join(templates, `${kind}.md`), 'utf8'), values2), { flag: 'wx' });
+  writeFileSync(full, text, { flag: 'wx' });
   return { file: rel(full), url };
 }
 

@@ -41,6 +41,10 @@ const unitStatus = run('vitest', [
 const e2eStatus = run('playwright', ['test', '--reporter=list,json'], {
   PLAYWRIGHT_JSON_OUTPUT_NAME: `${results}/playwright.json`,
 });
+// The 编辑台 runs on its own copy of the content and needs no site build: its own config.
+const deskStatus = run('playwright', ['test', '-c', 'playwright.desk.config.ts', '--reporter=list,json'], {
+  PLAYWRIGHT_JSON_OUTPUT_NAME: `${results}/playwright-desk.json`,
+});
 
 interface VitestReport {
   numPassedTests: number;
@@ -54,16 +58,22 @@ const read = <T>(file: string): T | undefined =>
   existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : undefined;
 const v = read<VitestReport>(`${results}/vitest.json`);
 const p = read<PlaywrightReport>(`${results}/playwright.json`);
+const d = read<PlaywrightReport>(`${results}/playwright-desk.json`);
 
 let passed =
-  codeChecks.length - codeFailures.length + (v?.numPassedTests ?? 0) + (p ? p.stats.expected + p.stats.flaky : 0);
-let failed = codeFailures.length + (v?.numFailedTests ?? 0) + (p?.stats.unexpected ?? 0);
-const skipped = (v?.numPendingTests ?? 0) + (p?.stats.skipped ?? 0);
+  codeChecks.length -
+  codeFailures.length +
+  (v?.numPassedTests ?? 0) +
+  (p ? p.stats.expected + p.stats.flaky : 0) +
+  (d ? d.stats.expected + d.stats.flaky : 0);
+let failed = codeFailures.length + (v?.numFailedTests ?? 0) + (p?.stats.unexpected ?? 0) + (d?.stats.unexpected ?? 0);
+const skipped = (v?.numPendingTests ?? 0) + (p?.stats.skipped ?? 0) + (d?.stats.skipped ?? 0);
 // A runner that crashed before reporting counts as a failure, never as silence.
 if (!v && unitStatus !== 0) failed += 1;
 if (!p && e2eStatus !== 0) failed += 1;
+if (!d && deskStatus !== 0) failed += 1;
 if (passed === 0) failed += 1;
-const ok = failed === 0 && codeFailures.length === 0 && unitStatus === 0 && e2eStatus === 0;
+const ok = failed === 0 && codeFailures.length === 0 && unitStatus === 0 && e2eStatus === 0 && deskStatus === 0;
 if (!ok && failed === 0) failed = 1;
 passed = Math.max(passed, 0);
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

@@ -8,6 +8,7 @@
  *
  *   npm run test:staff-edit              # the specs that read content (about 10 minutes)
  *   npm run test:staff-edit -- --all     # every spec, gates and Lighthouse included
+ *   npm run test:staff-edit -- tests/e2e/pages.spec.ts   # only the specs named
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -88,7 +89,8 @@ ensureJava();
 let status = run('node', ['scripts/check-content.ts']);
 if (status !== 0) console.log('[staff-edit] the edited content does not pass the content checker');
 else {
-  const specs = process.argv.includes('--all') ? [] : contentSpecs;
+  const named = process.argv.slice(2).filter((a) => a.endsWith('.spec.ts'));
+  const specs = named.length > 0 ? named : process.argv.includes('--all') ? [] : contentSpecs;
   status = run('playwright', ['test', ...specs, '--reporter=list'], {
     E2E_PORT: process.env['E2E_PORT'] ?? '5300',
   });

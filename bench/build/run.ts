@@ -1,14 +1,18 @@
 /**
- * `npm run bench:build [-- 100 1000 3000] [--bare] [--no-full] [--full-only]`: build benchmark.
+ * `npm run bench:build [-- 100 1000 3000] [--bare] [--mdx] [--no-full] [--full-only] [--no-photos]`: build benchmark.
  *
  * For each size it copies the project to bench/out/site-<n>/ (node_modules linked), adds <n>
  * synthetic cases to the real ones (bench/build/generate.ts) and measures, each from a cold cache:
  * 1. the content check (`npm run check:content`),
  * 2. the Astro build without the search index,
  * 3. the search index alone over that output (src/integrations/pagefind-index.ts),
- * 4. the full production build (everything, as `npm run build` runs it), then the same again with
- *    the cache kept (photos already optimised), as a publishing build after an edit runs,
- * and with --bare the same cases in a bare Astro 7 + MDX site (bench/build/bare/).
+ * 4. the publishing build (`npm run build`: scripts/build.ts), cold; then the first build with no
+ *    cache, photos aside (page cache removed, encoded photos kept); then publishing one case (one
+ *    file added to the collection built before, cache kept); then the search index alone over the
+ *    published site beside plain Pagefind over the same pages,
+ * and with --bare the same cases in a bare Astro 7 + MDX site (bench/build/bare/), the .md build
+ * followed by plain Pagefind over its output: "the floor", to which the publishing figures are
+ * compared in the same run.
  * It prints wall time, pages per second, peak memory (resident set of the whole process tree,
  * and of its largest process) and, for the full build, how long each logged phase took.
  * Results also go to bench/out/build-results.json. Not part of `npm test`.
@@ -27,6 +31,10 @@ const withBare = args.includes('--bare');
 const withFull = !args.includes('--no-full');
 /** --full-only: skip the Astro-alone and index-alone builds (the full build's phases still split them). */
 const withParts = !args.includes('--full-only');
+/** --no-photos: text-only cases (the goals are "photos aside"); the first build is then the cold one. */
+const withPhotos = !args.includes('--no-photos');
+/** --mdx: also the bare site with the cases as .mdx (the floor is the .md one). */
+const withMdx = args.includes('--mdx');
 
 interface Measure {
   ms: number;
@@ -184,6 +192,19 @@ function mustSucceed(m: Measure, what: string): void {
   );
 }
 
+/** Pages Astro copied from its incremental cache instead of rendering. */
+const reusedPages = (m: Measure) => m.lines.filter((l) => /\((cached|restored)\)/.test(l.line)).length;
+
+/** Adds one case to the collection, as staff do: a copy of a generated case with its own title. */
+function addOneCase(dir: string): void {
+  const folder = join(dir, 'content', 'cases', BENCH_SERIES[1]!);
+  const source = readdirSync(folder).find((f) => /\.mdx?$/.test(f))!;
+  const text = readFileSync(join(folder, source), 'utf8')
+    .replace(/^title: .*$/m, 'title: "新增的一个案例（发布测试）"')
+    .replace(/^cover:\n(  .*\n)+/m, '');
+  writeFileSync(join(folder, 'case-new-one.md'), text);
+}
+
 const results: Record<string, unknown>[] = [];
 const corpus = readCorpus(repo);
 mkdirSync(out, { recursive: true });
@@ -192,7 +213,7 @@ for (const n of sizes) {
   console.log(`\n=== ${n} synthetic cases ===`);
   const dir = projectCopy(`site-${n}`);
   // The real content stays (timeline, halls and routes link to its cases); the synthetic cases come on top.
-  const images = await generateCases(dir, corpus, { count: n, imageEvery: 10 });
+  const images = await generateCases(dir, corpus, { count: n, imageEvery: withPhotos ? 10 : 0 });
   console.log(`generated ${n} cases (${images} with a cover photo) in ${dir}`);
   const cache = join(dir, '.astro-cache');
   const env = { CACHE_DIR: cache, OUT_DIR: join(dir, 'dist'), ASTRO_TELEMETRY_DISABLED: '1' };
@@ -242,33 +263,58 @@ for (const n of sizes) {
   }
 
   if (withFull) {
+    // The publishing build (scripts/build.ts: stage, swap into dist/), as staff run it.
+    const publishEnv = { CACHE_DIR: cache, PUBLISH_DIR: join(dir, 'dist'), ASTRO_TELEMETRY_DISABLED: '1' };
+    const report = (what: string, m: Measure) => {
+      if (!pages) pages = countPages(join(dir, 'dist'));
+      console.log(
+        `${what}: ${sec(m.ms)} (CPU ${m.cpuS.toFixed(1)} s), ${(pages / (m.ms / 1000)).toFixed(0)} pages/s, peak ${mb(m.peakTreeMb)} (largest process ${m.peakProcess.name} ${mb(m.peakProcess.mb)}), ${reusedPages(m)} pages from the page cache`,
+      );
+      const steps = phases(m.lines);
+      for (const p of steps) console.log(`  ${p.phase.padEnd(42)} ${p.s.toFixed(1)} s`);
+      return { s: m.ms / 1000, cpuS: m.cpuS, peakMb: m.peakTreeMb, reused: reusedPages(m), phases: steps };
+    };
     rmSync(cache, { recursive: true, force: true });
     rmSync(join(dir, 'dist'), { recursive: true, force: true });
-    const full = await measure('astro', ['build'], dir, env);
-    mustSucceed(full, 'full build');
-    if (!withParts) pages = countPages(join(dir, 'dist'));
-    console.log(
-      `full build: ${sec(full.ms)} (CPU ${full.cpuS.toFixed(1)} s), ${(pages / (full.ms / 1000)).toFixed(0)} pages/s (${(pages / full.cpuS).toFixed(0)} per CPU-s), peak ${mb(full.peakTreeMb)} (largest process ${full.peakProcess.name} ${mb(full.peakProcess.mb)})`,
-    );
-    const steps = phases(full.lines);
-    for (const p of steps) console.log(`  ${p.phase.padEnd(42)} ${p.s.toFixed(1)} s`);
-    row['full'] = { s: full.ms / 1000, cpuS: full.cpuS, peakMb: full.peakTreeMb, phases: steps };
+    if (withPhotos) {
+      const full = await measure('node', ['scripts/build.ts'], dir, publishEnv);
+      mustSucceed(full, 'full build');
+      row['full'] = report('full build, cold (photos encoded)', full);
+    }
 
-    // Warm: the same build again with Astro's cache kept (optimised photos are reused), as a
-    // publishing build runs after staff add or edit a case.
-    rmSync(join(dir, 'dist'), { recursive: true, force: true });
-    const warm = await measure('astro', ['build'], dir, env);
-    mustSucceed(warm, 'warm build');
-    console.log(
-      `full build, warm cache: ${sec(warm.ms)} (CPU ${warm.cpuS.toFixed(1)} s), ${(pages / (warm.ms / 1000)).toFixed(0)} pages/s, peak ${mb(warm.peakTreeMb)}`,
+    // First build with no cache, photos aside: the page cache and the content store removed, the
+    // encoded photos kept (they are encoded once and cached for good).
+    for (const name of ['incremental-build.json', 'zg-incremental-check.json', 'dist', 'data-store.json'])
+      rmSync(join(cache, name), { recursive: true, force: true });
+    const first = await measure('node', ['scripts/build.ts'], dir, publishEnv);
+    mustSucceed(first, 'first build');
+    row['first'] = report('first build, no cache, photos aside', first);
+
+    // Publishing one case: one more file in the collection built before, the cache kept.
+    addOneCase(dir);
+    const one = await measure('node', ['scripts/build.ts'], dir, publishEnv);
+    mustSucceed(one, 'publishing one case');
+    pages = countPages(join(dir, 'dist'));
+    row['publishOne'] = report('publishing one case (cache kept)', one);
+
+    // The search index alone over the published site, and plain Pagefind over the same pages.
+    const index = await measure('node', [join(repo, 'bench', 'build', 'index-only.ts'), join(dir, 'dist')], dir);
+    mustSucceed(index, 'search index');
+    const plain = await measure(
+      'node',
+      [join(repo, 'bench', 'search', 'index-plain.ts'), join(dir, 'dist'), '**/*.html'],
+      dir,
     );
-    const warmSteps = phases(warm.lines);
-    for (const p of warmSteps) console.log(`  ${p.phase.padEnd(42)} ${p.s.toFixed(1)} s`);
-    row['warm'] = { s: warm.ms / 1000, cpuS: warm.cpuS, peakMb: warm.peakTreeMb, phases: warmSteps };
+    mustSucceed(plain, 'plain Pagefind');
+    console.log(
+      `search index alone: ${sec(index.ms)} (CPU ${index.cpuS.toFixed(1)} s), peak ${mb(index.peakTreeMb)}; plain Pagefind on the same pages: ${sec(plain.ms)} (CPU ${plain.cpuS.toFixed(1)} s), peak ${mb(plain.peakTreeMb)}; ratio ${(index.ms / plain.ms).toFixed(2)}× wall, ${(index.cpuS / plain.cpuS).toFixed(2)}× CPU`,
+    );
+    row['index'] = { s: index.ms / 1000, cpuS: index.cpuS, peakMb: index.peakTreeMb };
+    row['plainIndex'] = { s: plain.ms / 1000, cpuS: plain.cpuS, peakMb: plain.peakTreeMb };
   }
 
   if (withBare) {
-    for (const kind of ['md', 'mdx'] as const) {
+    for (const kind of withMdx ? (['md', 'mdx'] as const) : (['md'] as const)) {
       const bare = join(out, `bare-${kind}-${n}`);
       rmSync(bare, { recursive: true, force: true });
       cpSync(join(repo, 'bench', 'build', 'bare'), bare, { recursive: true });
@@ -302,7 +348,21 @@ for (const n of sizes) {
       console.log(
         `bare Astro + MDX (.${kind}): ${sec(b.ms)} (CPU ${b.cpuS.toFixed(1)} s), ${bp} pages, ${(bp / (b.ms / 1000)).toFixed(0)} pages/s (${(bp / b.cpuS).toFixed(0)} per CPU-s), peak ${mb(b.peakTreeMb)}`,
       );
+      let floorIndex: Measure | undefined;
+      if (kind === 'md') {
+        // The floor: the bare .md build plus plain Pagefind over its output.
+        floorIndex = await measure(
+          'node',
+          [join(repo, 'bench', 'search', 'index-plain.ts'), join(bare, 'dist'), '**/*.html'],
+          bare,
+        );
+        mustSucceed(floorIndex, 'plain Pagefind over the bare build');
+        console.log(
+          `plain Pagefind over it: ${sec(floorIndex.ms)} (CPU ${floorIndex.cpuS.toFixed(1)} s), peak ${mb(floorIndex.peakTreeMb)}; floor = ${sec(b.ms + floorIndex.ms)}, peak ${mb(Math.max(b.peakTreeMb, floorIndex.peakTreeMb))}`,
+        );
+      }
       row[`bare-${kind}`] = {
+        index: floorIndex && { s: floorIndex.ms / 1000, cpuS: floorIndex.cpuS, peakMb: floorIndex.peakTreeMb },
         s: b.ms / 1000,
         cpuS: b.cpuS,
         pages: bp,
@@ -310,6 +370,21 @@ for (const n of sizes) {
         peakMb: b.peakTreeMb,
       };
     }
+  }
+  const floor = row['bare-md'] as
+    { s: number; cpuS: number; peakMb: number; index?: { s: number; cpuS: number } } | undefined;
+  if (floor?.index) {
+    const floorS = floor.s + floor.index.s;
+    const floorCpu = floor.cpuS + floor.index.cpuS;
+    console.log(`\nfloor (bare .md + plain Pagefind): ${floorS.toFixed(1)} s (CPU ${floorCpu.toFixed(1)} s)`);
+    for (const key of ['publishOne', 'first', 'full'] as const) {
+      const r = row[key] as { s: number; cpuS: number; peakMb: number } | undefined;
+      if (r)
+        console.log(
+          `  ${key.padEnd(10)} ${r.s.toFixed(1)} s = ${(r.s / floorS).toFixed(2)}× floor (CPU ${(r.cpuS / floorCpu).toFixed(2)}×), peak ${mb(r.peakMb)}`,
+        );
+    }
+    row['floor'] = { s: floorS, cpuS: floorCpu };
   }
   results.push(row);
   writeFileSync(join(out, 'build-results.json'), `${JSON.stringify(results, null, 2)}\n`);

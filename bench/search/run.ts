@@ -3,12 +3,12 @@
  * on synthetic Chinese corpora.
  *
  * For each size it generates pages like the built case pages (bench/search/corpus.ts), indexes
- * them with the site's own indexer in a child process (time, peak memory of the indexer and of
- * Pagefind together, bundle size), then opens the real search page in Chromium on a local server
+ * them with plain Pagefind (the baseline) and with the site's own indexer, each in a child process
+ * (time, CPU time, peak memory of the indexer and of Pagefind together, bundle size), then opens the real search page in Chromium on a local server
  * (gzip like a web server) and measures the bytes and time of a first query on a fresh page and a
  * second query after it. Finally it runs sampled queries through the page's engine and through
- * plain Pagefind and compares both with an exact substring scan of the indexed text: recall and
- * precision.
+ * plain Pagefind (engine time side by side) and compares both with an exact substring scan of the
+ * text each indexed: recall and precision.
  *
  * Output goes to bench/out/search/ (git-ignored); figures are printed and recorded in
  * bench/README.md by hand. Not part of `npm test`.
@@ -146,9 +146,9 @@ const settled = (page: Page) =>
   );
 
 /** Pagefind's stored text of every page record, by fragment id, straight from the bundle. */
-function indexedTexts(dir: string): Map<string, string> {
+function indexedTexts(bundle: string): Map<string, string> {
   const texts = new Map<string, string>();
-  const fragments = join(dir, 'pagefind/fragment');
+  const fragments = join(bundle, 'fragment');
   for (const name of readdirSync(fragments)) {
     const json = gunzipSync(readFileSync(join(fragments, name)))
       .toString('utf8')
@@ -172,6 +172,25 @@ function queries(texts: string[], n: number): string[] {
   return [...out];
 }
 
+/** Runs `script <dir>` in a child process; its wall time, CPU time, peak memory and output. */
+async function indexIn(script: string, dir: string) {
+  const started = performance.now();
+  const child = spawn(process.execPath, [script, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const sample = sampleMemory(child.pid!);
+  let stdout = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  const code = await new Promise<number>((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
+  const { peak: peakBytes, cpuSeconds } = sample();
+  if (code !== 0) throw new Error(`${script} ${dir} failed`);
+  return { ms: performance.now() - started, peakBytes, cpuSeconds, stdout };
+}
+
+/** Median and 95th percentile. */
+function quantiles(values: number[]): [number, number] {
+  const sorted = [...values].sort((a, b) => a - b);
+  return [sorted[Math.floor(sorted.length / 2)]!, sorted[Math.floor(sorted.length * 0.95)]!];
+}
+
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 const pct = (a: number, b: number) => (b === 0 ? '—' : `${((100 * a) / b).toFixed(1)} %`);
@@ -187,35 +206,34 @@ for (const n of sizes) {
   }
   writeCorpus(dir, root, n);
 
-  // 2. Index in a child process; sample its memory and Pagefind's.
-  const started = performance.now();
-  const child = spawn(process.execPath, ['bench/search/index-corpus.ts', dir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const peak = sampleMemory(child.pid!);
-  let stdout = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  const code = await new Promise<number>((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
-  const { peak: peakBytes, cpuSeconds } = peak();
-  if (code !== 0) throw new Error(`indexing ${n} pages failed`);
-  const indexMs = performance.now() - started;
-  const stats = JSON.parse(stdout.trim().split('\n').at(-1)!) as {
+  // 2. Index in a child process, plain Pagefind first (the baseline), then the site's indexer;
+  //    sample the memory of each process with Pagefind's.
+  const plain = await indexIn('bench/search/index-plain.ts', dir);
+  console.log(
+    `plain Pagefind index: ${(plain.ms / 1000).toFixed(1)} s (CPU ${plain.cpuSeconds.toFixed(1)} s), peak memory ${mb(plain.peakBytes)}`,
+  );
+  const ours = await indexIn('bench/search/index-corpus.ts', dir);
+  const { ms: indexMs, peakBytes, cpuSeconds } = ours;
+  const stats = JSON.parse(ours.stdout.trim().split('\n').at(-1)!) as {
     records: number;
     bytes: number;
     files: number;
     steps: Record<string, number>;
   };
   const parts = Object.fromEntries(
-    ['index', 'fragment', 'filter'].map((p) => [p, dirBytes(join(dir, 'pagefind', p))]),
+    ['index', 'fragment', 'filter', 'zg-pairs'].map((p) => [p, dirBytes(join(dir, 'pagefind', p))]),
   ) as Record<string, { bytes: number; files: number }>;
   const manifestBytes = statSync(join(dir, 'pagefind/zg-search.json')).size;
   const pinyinBytes = statSync(join(dir, 'pagefind/zg-pinyin.json')).size;
   console.log(
     `index: ${(indexMs / 1000).toFixed(1)} s (CPU ${cpuSeconds.toFixed(1)} s), peak memory ${mb(peakBytes)}, bundle ${mb(stats.bytes)} in ${stats.files} files ` +
-      `(word index ${mb(parts['index']!.bytes)} / ${parts['index']!.files} chunks, page texts ${mb(parts['fragment']!.bytes)}, ` +
+      `(word index ${mb(parts['index']!.bytes)} / ${parts['index']!.files} chunks, pair index ${mb(parts['zg-pairs']!.bytes)} / ${parts['zg-pairs']!.files} shards, page texts ${mb(parts['fragment']!.bytes)}, ` +
       `manifest ${kb(manifestBytes)}, pinyin ${kb(pinyinBytes)})`,
   );
   console.log(`index steps (ms): ${JSON.stringify(stats.steps)}`);
+  console.log(
+    `index / plain Pagefind: wall ${(indexMs / plain.ms).toFixed(2)}×, CPU ${(cpuSeconds / plain.cpuSeconds).toFixed(2)}×, memory ${(peakBytes / plain.peakBytes).toFixed(2)}×`,
+  );
 
   // 3. First and second query in Chromium.
   const server = await serve(dir);
@@ -223,7 +241,8 @@ for (const n of sizes) {
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     args: chromiumArgs,
   });
-  const texts = indexedTexts(dir);
+  const texts = indexedTexts(join(dir, 'pagefind'));
+  const plainTexts = indexedTexts(join(dir, 'pagefind-plain'));
   const sample = queries([...texts.values()], 60);
   const first = '党建';
   const second = sample.find((q) => [...q].length === 4) ?? sample[0]!;
@@ -273,11 +292,20 @@ for (const n of sizes) {
   };
   for (const [id] of manifest.records) pageIds.add(manifest.prefix + id);
   const tally = { ours: { hit: 0, found: 0, truth: 0, missed: 0 }, plain: { hit: 0, found: 0, truth: 0, missed: 0 } };
+  // Warm plain Pagefind up (its code, WebAssembly and metadata), as our engine is by the queries above.
+  await page.evaluate(async (query) => {
+    const bundle = '/pagefind-plain/pagefind.js';
+    const pf = (await import(bundle)) as { search: (q: string) => Promise<unknown> };
+    await pf.search(query);
+  }, first);
   const times: number[] = [];
+  const plainTimes: number[] = [];
+  const plainShownTimes: number[] = [];
   for (const q of sample) {
-    const truth = new Set(
-      [...texts].filter(([id, text]) => pageIds.has(id) && text.includes(normalize(q))).map(([id]) => id),
-    );
+    const truthOf = (all: Map<string, string>, ids?: Set<string>) =>
+      new Set([...all].filter(([id, text]) => (!ids || ids.has(id)) && text.includes(normalize(q))).map(([id]) => id));
+    const truth = truthOf(texts, pageIds);
+    const plainTruth = truthOf(plainTexts);
     const answer = await page.evaluate(async (query) => {
       const app = document.querySelector('zg-search') as HTMLElement & {
         engine: {
@@ -290,27 +318,36 @@ for (const n of sizes) {
       const ms = performance.now() - t0;
       const { prefix, records } = app.engine.manifest;
       const ours = outcome.hits.map((h) => prefix + records[h.record]![0]);
-      const bundle = '/pagefind/pagefind.js';
-      const pf = (await import(bundle)) as { search: (q: string) => Promise<{ results: { id: string }[] }> };
-      const plain = (await pf.search(query)).results.map((r) => r.id);
-      return { ours, plain, ms };
+      const bundle = '/pagefind-plain/pagefind.js';
+      const pf = (await import(bundle)) as {
+        search: (q: string) => Promise<{ results: { id: string; data: () => Promise<unknown> }[] }>;
+      };
+      const t1 = performance.now();
+      const results = (await pf.search(query)).results;
+      const plainMs = performance.now() - t1;
+      // What a result list needs on top: the data of the first 20 results shown.
+      await Promise.all(results.slice(0, 20).map((r) => r.data()));
+      const plainShownMs = performance.now() - t1;
+      return { ours, plain: results.map((r) => r.id), ms, plainMs, plainShownMs };
     }, q);
     times.push(answer.ms);
-    for (const [name, found] of [
-      ['ours', answer.ours],
-      ['plain', answer.plain.filter((id) => pageIds.has(id))],
+    plainTimes.push(answer.plainMs);
+    plainShownTimes.push(answer.plainShownMs);
+    for (const [name, found, right] of [
+      ['ours', answer.ours, truth],
+      ['plain', answer.plain, plainTruth],
     ] as const) {
       const t = tally[name];
-      const hit = found.filter((id) => truth.has(id)).length;
+      const hit = found.filter((id) => right.has(id)).length;
       t.hit += hit;
       t.found += found.length;
-      t.truth += truth.size;
-      if (hit < truth.size) t.missed += 1;
+      t.truth += right.size;
+      if (hit < right.size) t.missed += 1;
     }
   }
-  times.sort((a, b) => a - b);
-  const median = times[Math.floor(times.length / 2)]!;
-  const p95 = times[Math.floor(times.length * 0.95)]!;
+  const [median, p95] = quantiles(times);
+  const [plainMedian, plainP95] = quantiles(plainTimes);
+  const [shownMedian, shownP95] = quantiles(plainShownTimes);
   for (const name of ['ours', 'plain'] as const) {
     const t = tally[name];
     console.log(
@@ -319,6 +356,10 @@ for (const n of sizes) {
     );
   }
   console.log(`engine time per query (warm): median ${median.toFixed(0)} ms, 95th percentile ${p95.toFixed(0)} ms`);
+  console.log(
+    `plain Pagefind, same queries: search ${plainMedian.toFixed(0)} / ${plainP95.toFixed(0)} ms (ratio ${(median / plainMedian).toFixed(2)}× / ${(p95 / plainP95).toFixed(2)}×); ` +
+      `search + data of 20 results ${shownMedian.toFixed(0)} / ${shownP95.toFixed(0)} ms (ratio ${(median / shownMedian).toFixed(2)}× / ${(p95 / shownP95).toFixed(2)}×)`,
+  );
   await browser.close();
   server.close();
   results.push({
@@ -327,6 +368,15 @@ for (const n of sizes) {
     cpuSeconds,
     steps: stats.steps,
     peakMemoryMB: peakBytes / 1024 / 1024,
+    plain: {
+      indexSeconds: plain.ms / 1000,
+      cpuSeconds: plain.cpuSeconds,
+      peakMemoryMB: plain.peakBytes / 1024 / 1024,
+      medianMs: plainMedian,
+      p95Ms: plainP95,
+      shownMedianMs: shownMedian,
+      shownP95Ms: shownP95,
+    },
     bundleMB: stats.bytes / 1024 / 1024,
     files: stats.files,
     parts,

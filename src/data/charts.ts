@@ -66,10 +66,10 @@ export async function hallFigures(unit: string): Promise<ChartDatum[]> {
   return out.sort((a, b) => b.value - a.value);
 }
 
-/** Counts of halls in the network (unit 个) as the main hall's figures give them, each with its scope. */
+/** Counts of halls in the network (unit 个) as the halls' figures give them, each with its scope. */
 export async function networkFigures(): Promise<ChartDatum[]> {
   const out: ChartDatum[] = [];
-  for (const hall of (await getHalls()).filter((h) => h.data.kind === '总馆')) {
+  for (const hall of await getHalls()) {
     for (const figure of await resolveFigures(hall)) {
       if (figure.unit === '个') out.push(datum(hall, figure, figure.label));
     }

@@ -4,7 +4,8 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import seriesFile from '../../content/series.yaml?raw';
-import { hallKind, type Figure, type InlineSource, type SourceRef } from '../schemas/index.ts';
+import { hallKinds, type Figure, type InlineSource, type SourceRef } from '../schemas/index.ts';
+import { t } from '../i18n/index.ts';
 import { formatDate } from '../utils/format.ts';
 import { tagSlug } from '../utils/slug.ts';
 
@@ -63,14 +64,13 @@ export async function allCaseIds(): Promise<string[]> {
   return (await getCollection('cases')).map((c) => c.id);
 }
 
-/** All published halls, main hall first. */
+/** All published halls, by kind, then order. */
 export const getHalls = once(async (): Promise<HallEntry[]> => {
-  const kinds: readonly string[] = hallKind.options;
   return (await getCollection('halls'))
     .filter(published)
     .sort(
       (a, b) =>
-        kinds.indexOf(a.data.kind) - kinds.indexOf(b.data.kind) ||
+        hallKinds.indexOf(a.data.kind) - hallKinds.indexOf(b.data.kind) ||
         byOrder(a.data, b.data) ||
         zh.compare(a.data.name, b.data.name),
     );
@@ -147,11 +147,19 @@ export async function resolveSource(ref: SourceRef): Promise<ResolvedSource> {
 }
 
 /** Short label of a source: publisher and date, e.g. 福州日报 2024年6月28日. */
-export const sourceLabel = (s: ResolvedSource) => `${s.publisher} ${formatDate(s.date)}`;
+export const sourceLabel = (s: ResolvedSource) =>
+  `${s.publisher} ${formatDate(s.date)}${s.dateInferred ? `（${t('sources.inferred')}）` : ''}`;
 
 /** Full citation of a source: publisher, date, 《headline》 and reporter, where known. */
 export const sourceCitation = (s: ResolvedSource) =>
-  [s.publisher, formatDate(s.date), s.title ? `《${s.title}》` : '', s.author ?? ''].filter(Boolean).join(' ');
+  [
+    s.publisher,
+    `${formatDate(s.date)}${s.dateInferred ? `（${t('sources.inferred')}）` : ''}`,
+    s.title ? `《${s.title}》` : '',
+    s.author ?? '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 
 /** A figure with its source resolved (the entry's first source when the figure names none). */
 export async function resolveFigures(entry: ExhibitEntry): Promise<(Figure & { resolvedSource: ResolvedSource })[]> {
@@ -172,6 +180,23 @@ export const entryType = (entry: ExhibitEntry): EntryType =>
 
 /** Site path of an exhibit entry. */
 export const entryPath = (entry: ExhibitEntry) => `/${entry.collection}/${entry.id}/`;
+
+/** Places on an itinerary: stretches of water (a loop, a river) are not places. */
+export const routePlaces = <T extends { kind: '地点' | '水路' }>(stops: readonly T[]): T[] =>
+  stops.filter((s) => s.kind === '地点');
+
+/** Places and stretches of water as shown: "5 处地点、2 段水路" (no stretch, no second part). */
+export function itineraryText(places: number, legs: number): string {
+  const parts = [t('route.stopCount', { n: places })];
+  if (legs > 0) parts.push(t('route.legCount', { n: legs }));
+  return parts.join('、');
+}
+
+/** What an itinerary lists, as shown: "5 处地点、2 段水路". */
+export function itineraryCount(stops: readonly { kind: '地点' | '水路' }[]): string {
+  const places = routePlaces(stops).length;
+  return itineraryText(places, stops.length - places);
+}
 
 /** Title of an exhibit entry. */
 export const entryTitle = (entry: ExhibitEntry) => ('title' in entry.data ? entry.data.title : entry.data.name);

@@ -26,10 +26,11 @@ export function contentCheck(): AstroIntegration {
         if (problems.length === 0) return;
         const report = formatProblems(problems);
         if (command === 'build') {
-          const error = new Error(`\n${report}\n\n构建已停止，已发布的网站没有改动。`);
-          error.name = '内容有误';
-          error.stack = '';
-          throw error;
+          // Not thrown: Astro would open an error from a hook with its own English line and stack.
+          // The report is the whole message; the exit code fails the build (scripts/build.ts then
+          // leaves the published site as it was).
+          console.error(`\n${report}\n\n构建已停止，已发布的网站没有改动。`);
+          process.exit(1);
         }
         logger.warn(`\n${report}`);
       },

@@ -1,22 +1,22 @@
 /**
- * Builds the search index of a built site with Pagefind's Node API (see src/search/tokens.ts for
- * why each page gets a second, hidden record of character tokens).
+ * Builds the search index of a built site: Pagefind's index of the pages (their text, metadata and
+ * filters) and the site's own pair index beside it (src/search/tokens.ts, src/search/shards.ts),
+ * which makes Chinese search exact.
  *
- * 1. Every built page with `data-pagefind-body` is added as it is. An element marked
- *    `data-search-record` (a milestone on the timeline) becomes a record of its own, at
- *    `page/#id`.
- * 2. Pagefind's own extracted text of each record is read back from the in-memory bundle; the
- *    character and pinyin tokens are made from exactly that text, so the index and the check the
- *    browser makes against that text can never disagree.
- * 3. One token record per page is added (title tokens in an <h1>, so title matches rank first),
- *    the bundle is written, and the token records' fragments are removed again: the browser
- *    never loads them, it maps token results to pages with the manifest.
- * 4. `zg-search.json` (records and facet values) and `zg-pinyin.json` (pinyin data) are written
- *    next to Pagefind's files.
+ * 1. Every built page with `data-pagefind-body` is added to Pagefind as it is, once. An element
+ *    marked `data-search-record` (a milestone on the timeline) becomes a record of its own, at
+ *    `page/#id`. Pagefind writes its bundle and its process ends.
+ * 2. Pagefind's extracted text of each record is read back from its fragments; the character and
+ *    pinyin pairs are made from exactly that text, so the index and the check the browser makes
+ *    against that text can never disagree.
+ * 3. The pairs go into postings (record numbers in manifest order, title pairs flagged) written
+ *    as shards to `zg-pairs/`.
+ * 4. `zg-search.json` (records, facet values, shard counts) and `zg-pinyin.json` (pinyin data) are
+ *    written next to Pagefind's files.
  *
  * Any error from Pagefind throws, so the build fails and the published site stays as it was.
  */
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Element, Root, RootContent } from 'hast';
@@ -27,11 +27,11 @@ import { pinyin } from 'pinyin-pro';
 import { FACETS, TYPE_ORDER, type FacetKey, type SearchManifest, type SearchRecordRow } from '../search/manifest.ts';
 import { isHan, normalize } from '../search/normalize.ts';
 import type { PinyinData } from '../search/pinyin.ts';
-import { syllableCode, textPinyinTokens, textTokens } from '../search/tokens.ts';
+import { encodeShard, SHARD_DIR, shardFile, shardOf } from '../search/shards.ts';
+import { ANY, type PairKind, SPAN, syllableCode, textPairs, textPinyinPairs } from '../search/tokens.ts';
 
 /** Where the browser finds the bundle, relative to the site root. */
 export const BUNDLE = 'pagefind';
-const TOKEN_URL = '/_zg-tokens/';
 const LANGUAGE = 'zh-cn';
 const UNUSED = ['ui', 'modular-ui', 'component-ui'].flatMap((ui) => [`pagefind-${ui}.js`, `pagefind-${ui}.css`]);
 UNUSED.push('pagefind-highlight.js');
@@ -106,34 +106,68 @@ const readFragment = (bytes: Uint8Array): Fragment => {
   return JSON.parse(json) as Fragment;
 };
 
-/** Pinyin readings of the site's characters, numbered syllables, and a reader for runs of text. */
+/** Pinyin readings (no tones, ü written v) of every Chinese character in `texts`. */
 function pinyinTables(texts: string[]) {
   const chars = new Set<string>();
   for (const text of texts) for (const ch of text) if (isHan(ch)) chars.add(ch);
   const all = new Map<string, string[]>();
   const syllables = new Set<string>();
-  const valid = (s: string) => /^[a-z]+$/.test(s);
   for (const ch of chars) {
     const readings = (pinyin(ch, { multiple: true, type: 'array', toneType: 'none', v: true }) as string[]).filter(
-      valid,
+      (s) => /^[a-z]+$/.test(s),
     );
     all.set(ch, readings);
     readings.forEach((s) => syllables.add(s));
   }
-  // Readings in context (重庆 chong, 银行 hang) may be absent from the single-character lists.
-  const context = new Map<string, string[]>();
-  const readRun = (run: string) => {
-    let r = context.get(run);
-    if (!r) {
-      r = pinyin(run, { type: 'array', toneType: 'none', v: true }) as string[];
-      if (r.length !== [...run].length) r = [...run].map((ch) => all.get(ch)?.[0] ?? '');
-      context.set(run, r);
-      r.filter(valid).forEach((s) => syllables.add(s));
-    }
-    return r;
-  };
-  return { chars, all, syllables, readRun, valid };
+  return { chars, all, syllables };
 }
+
+/** Pairs → postings, filled in record order so every list ascends. */
+class Postings {
+  readonly #lists = new Map<number, number[]>();
+
+  add(pairs: Set<number>, title: Set<number>, record: number): void {
+    // Each pair, and each first element as `[a, ANY]`, flagged when the title has it.
+    const keys = new Map<number, boolean>();
+    const put = (key: number, inTitle: boolean) => keys.set(key, (keys.get(key) ?? false) || inTitle);
+    for (const [set, inTitle] of [
+      [pairs, false],
+      [title, true],
+    ] as const)
+      for (const key of set) {
+        put(key, inTitle);
+        put(Math.floor(key / SPAN) * SPAN + ANY, inTitle);
+      }
+    for (const [key, inTitle] of keys) {
+      const posting = record * 2 + (inTitle ? 1 : 0);
+      const list = this.#lists.get(key);
+      if (list) list.push(posting);
+      else this.#lists.set(key, [posting]);
+    }
+  }
+
+  /** Writes the shards of `kind`, about `SHARD_BYTES` each; returns their number. */
+  async write(dir: string, kind: PairKind): Promise<number> {
+    const keys = [...this.#lists.keys()].sort((x, y) => x - y);
+    let estimate = 0;
+    for (const list of this.#lists.values()) estimate += 6 + list.length * 1.5;
+    let shards = 1;
+    while (shards < MAX_SHARDS && estimate / shards > SHARD_BYTES) shards *= 2;
+    const byShard: { a: number; b: number; postings: number[] }[][] = Array.from({ length: shards }, () => []);
+    for (const key of keys) {
+      const a = Math.floor(key / SPAN);
+      const b = key % SPAN;
+      byShard[shardOf(a, b, shards)]!.push({ a, b, postings: this.#lists.get(key)! });
+    }
+    for (const [n, pairs] of byShard.entries()) await writeFile(join(dir, shardFile(kind, n)), encodeShard(pairs));
+    this.#lists.clear();
+    return shards;
+  }
+}
+
+/** Aim for shards of about this many bytes: one request per term, small enough for a first query. */
+const SHARD_BYTES = 8 * 1024;
+const MAX_SHARDS = 4096;
 
 /** Builds the search bundle into `<dir>/pagefind/`. */
 export async function buildSearchIndex(dir: string, log: (msg: string) => void = () => {}): Promise<IndexStats> {
@@ -149,8 +183,9 @@ export async function buildSearchIndex(dir: string, log: (msg: string) => void =
     steps[name] = Math.round(now - clock);
     clock = now;
   };
+  let open = true;
   try {
-    // 1. The pages.
+    // 1. The pages, indexed by Pagefind as they are (their text, metadata and filters).
     const urls: string[] = [];
     for (const file of await htmlFiles(dir)) {
       const html = await readFile(file, 'utf8');
@@ -162,78 +197,72 @@ export async function buildSearchIndex(dir: string, log: (msg: string) => void =
       }
     }
     if (urls.length === 0) throw new SearchIndexError('没有找到带 data-pagefind-body 的页面');
-
     step('pages');
-    // 2. Pagefind's text of each page.
-    const bundle = await index.getFiles();
-    check('无法生成索引', bundle.errors);
-    const byUrl = new Map<string, Fragment>();
-    for (const f of bundle.files)
-      if (f.path.startsWith('fragment/')) {
-        const fragment = readFragment(f.content);
-        byUrl.set(fragment.url, fragment);
-      }
+    const written = await index.writeFiles({ outputPath });
+    check('无法写入索引', written.errors);
+    await pagefind.close();
+    open = false;
+    // Pagefind's own UIs are not used (the search page is ours); keep them off the kiosks.
+    for (const ui of UNUSED) await rm(join(outputPath, ui), { force: true });
+    step('pagefind');
+
+    // 2. Pagefind's text of each page, read back from its fragments: the pairs are made from
+    //    exactly that text, so the index and the check the browser makes can never disagree.
+    const byUrl = new Map<string, { id: string; fragment: Fragment }>();
+    const fragmentDir = join(outputPath, 'fragment');
+    for (const name of await readdir(fragmentDir)) {
+      const fragment = readFragment(await readFile(join(fragmentDir, name)));
+      byUrl.set(fragment.url, { id: name.replace(/\.pf_fragment$/, ''), fragment });
+    }
     const pages = urls.map((url) => {
-      const fragment = byUrl.get(url);
-      if (!fragment) throw new SearchIndexError(`Pagefind 没有收录 ${url}`);
-      return fragment;
+      const found = byUrl.get(url);
+      if (!found) throw new SearchIndexError(`Pagefind 没有收录 ${url}`);
+      return found;
     });
+    byUrl.clear();
+    const manifest = buildManifest(pages);
+    const order = manifest.order;
     step('read texts');
-    const texts = pages.map((p) => normalize(p.content));
-    const py = pinyinTables(texts);
+
+    const texts = order.map((i) => normalize(pages[i]!.fragment.content));
+    const titles = order.map((i) => normalize(pages[i]!.fragment.meta['title'] ?? ''));
+    const py = pinyinTables([...texts, ...titles]);
     const syllables = [...py.syllables].sort();
     if (syllables.length > 26 * 26 - 1) throw new SearchIndexError('拼音音节过多');
     const syllableNo = new Map(syllables.map((s, i) => [s, i]));
-    const readings = (run: string) => py.readRun(run).map((s) => (py.valid(s) ? syllableNo.get(s) : undefined));
-
+    const readingNo = new Map([...py.all].map(([ch, r]) => [ch, r.map((s) => syllableNo.get(s)!)]));
+    const readings = (ch: string) => readingNo.get(ch) ?? [];
     step('pinyin tables');
-    // 3. One token record per page.
-    for (const [i, page] of pages.entries()) {
-      const text = texts[i]!;
-      const title = normalize(page.meta['title'] ?? '');
-      const titleTokens = [...textTokens(title), ...textPinyinTokens(title, readings)];
-      const body = [...textTokens(text), ...textPinyinTokens(text, readings)];
-      const added = await index.addHTMLFile({
-        url: `${TOKEN_URL}${i}/`,
-        content: `<!doctype html><html lang="zh-CN"><body data-pagefind-body><h1>${titleTokens.join(' ')}</h1><p>${body.join(' ')}</p></body></html>`,
-      });
-      check(`无法索引 ${page.url} 的检索词`, added.errors);
-    }
-    step('token records');
-    const written = await index.writeFiles({ outputPath });
-    check('无法写入索引', written.errors);
-    // Pagefind's own UIs are not used (the search page is ours); keep them off the kiosks.
-    for (const ui of UNUSED) await rm(join(outputPath, ui), { force: true });
 
-    step('write bundle');
-    // 4. Map records to fragment ids, drop the token fragments, write the manifest.
-    const ids = new Map<string, string>();
-    const fragmentDir = join(outputPath, 'fragment');
-    for (const name of await readdir(fragmentDir)) {
-      const path = join(fragmentDir, name);
-      const { url } = readFragment(await readFile(path));
-      ids.set(url, name.replace(/\.pf_fragment$/, ''));
-      if (url.startsWith(TOKEN_URL)) await rm(path);
+    // 3. The pair index, record by record in manifest order.
+    const chars = new Postings();
+    const sounds = new Postings();
+    for (const [record, text] of texts.entries()) {
+      const title = titles[record]!;
+      chars.add(textPairs(text), textPairs(title), record);
+      sounds.add(textPinyinPairs(text, readings), textPinyinPairs(title, readings), record);
     }
-    const manifest = buildManifest(
-      pages,
-      (i) => ids.get(`${TOKEN_URL}${i}/`),
-      (url) => ids.get(url),
-    );
-    await writeFile(join(outputPath, 'zg-search.json'), JSON.stringify(manifest));
+    step('pairs');
+    const shardDir = join(outputPath, SHARD_DIR);
+    await mkdir(shardDir, { recursive: true });
+    const shards = { c: await chars.write(shardDir, 'c'), p: await sounds.write(shardDir, 'p') };
+    step('write pairs');
 
-    const chars = [...py.chars].sort();
+    // 4. The manifest and the pinyin data.
+    const searchManifest: SearchManifest = { version: 2, shards, ...manifest.data };
+    await writeFile(join(outputPath, 'zg-search.json'), JSON.stringify(searchManifest));
+    const hanChars = [...py.chars].sort();
     const pinyinData: PinyinData = {
       syllables,
-      chars: chars.join(''),
-      readings: chars.map((ch) =>
+      chars: hanChars.join(''),
+      readings: hanChars.map((ch) =>
         (py.all.get(ch) ?? [])
           .map((s) => syllableNo.get(s))
           .filter((n) => n !== undefined)
           .map(syllableCode)
           .join(''),
       ),
-      terms: termsOf(pages),
+      terms: termsOf(pages.map((p) => p.fragment)),
     };
     await writeFile(join(outputPath, 'zg-pinyin.json'), JSON.stringify(pinyinData));
 
@@ -242,18 +271,18 @@ export async function buildSearchIndex(dir: string, log: (msg: string) => void =
     log(`搜索索引：${pages.length} 条记录，${(stats.bytes / 1024).toFixed(0)} KB，${stats.files} 个文件`);
     return { records: pages.length, ...stats, steps };
   } finally {
-    await pagefind.close();
+    if (open) await pagefind.close();
   }
 }
 
-function buildManifest(
-  pages: Fragment[],
-  tokenId: (i: number) => string | undefined,
-  pageId: (url: string) => string | undefined,
-): SearchManifest {
+function buildManifest(pages: { id: string; fragment: Fragment }[]): {
+  data: Omit<SearchManifest, 'version' | 'shards'>;
+  /** Index into `pages` of each record, in manifest order. */
+  order: number[];
+} {
   const prefix = `${LANGUAGE}_`;
-  const strip = (id: string | undefined, what: string) => {
-    if (!id?.startsWith(prefix)) throw new SearchIndexError(`找不到 ${what} 的索引片段`);
+  const strip = (id: string, url: string) => {
+    if (!id.startsWith(prefix)) throw new SearchIndexError(`找不到 ${url} 的索引片段`);
     return id.slice(prefix.length);
   };
   // Facet values: types in their fixed order, years newest first, the rest most used first.
@@ -261,7 +290,7 @@ function buildManifest(
     FacetKey,
     Map<string, number>
   >;
-  for (const p of pages)
+  for (const { fragment: p } of pages)
     for (const k of FACETS) for (const v of p.filters[k] ?? []) counts[k].set(v, (counts[k].get(v) ?? 0) + 1);
   const facets = Object.fromEntries(
     FACETS.map((k) => {
@@ -272,23 +301,28 @@ function buildManifest(
       return [k, values.map(([v]) => v)];
     }),
   ) as Record<FacetKey, string[]>;
+  const position = Object.fromEntries(FACETS.map((k) => [k, new Map(facets[k].map((v, i) => [v, i]))])) as Record<
+    FacetKey,
+    Map<string, number>
+  >;
 
+  const collator = new Intl.Collator('zh-CN');
   const order = pages
-    .map((p, i) => ({ p, i }))
+    .map(({ fragment: p }, i) => ({ p, i }))
     .sort(
       (a, b) =>
         TYPE_ORDER.indexOf(a.p.filters['type']?.[0] ?? '') - TYPE_ORDER.indexOf(b.p.filters['type']?.[0] ?? '') ||
         (b.p.meta['date'] ?? b.p.filters['year']?.[0] ?? '').localeCompare(
           a.p.meta['date'] ?? a.p.filters['year']?.[0] ?? '',
         ) ||
-        (a.p.meta['title'] ?? '').localeCompare(b.p.meta['title'] ?? '', 'zh-CN'),
-    );
-  const records = order.map(({ p, i }): SearchRecordRow => [
-    strip(pageId(p.url), p.url),
-    strip(tokenId(i), p.url),
-    ...FACETS.map((k) => (p.filters[k] ?? []).map((v) => facets[k].indexOf(v))),
-  ]);
-  return { version: 1, prefix, facets, records };
+        collator.compare(a.p.meta['title'] ?? '', b.p.meta['title'] ?? ''),
+    )
+    .map(({ i }) => i);
+  const records = order.map((i): SearchRecordRow => {
+    const { id, fragment: p } = pages[i]!;
+    return [strip(id, p.url), ...FACETS.map((k) => (p.filters[k] ?? []).map((v) => position[k].get(v)!))];
+  });
+  return { data: { prefix, facets, records }, order };
 }
 
 /** Named terms for initials search: tags, units, series, regions, hall and route names, quoted names. */

@@ -9,8 +9,12 @@ export const SERVICE_WORKER_FILE = 'sw.js';
 
 /** What the kiosk must have offline: every page, style, script, image and the search index. */
 export const PRECACHE_PATTERN = '**/*.{html,css,js,mjs,json,svg,png,jpg,jpeg,webp,avif,gif,ico,woff,woff2,txt}';
-/** Pagefind's index (files with its own extensions), when the build has one. */
-export const SEARCH_INDEX_PATTERN = 'pagefind/**/*';
+/**
+ * What the site's search loads (src/search/engine.ts), when the build has an index: the records'
+ * texts (Pagefind's fragments), the pair-index shards and the manifest and pinyin data. Pagefind's
+ * own code, WebAssembly and word index are never loaded by the site, so kiosks do not store them.
+ */
+export const SEARCH_INDEX_PATTERN = 'pagefind/{fragment/*.pf_fragment,zg-pairs/*.bin,zg-*.json}';
 
 /**
  * Writes a Workbox service worker over the finished build (the hook's own output folder, so it
@@ -42,7 +46,8 @@ export function serviceWorker(): AstroIntegration {
           globPatterns: existsSync(join(out, 'pagefind'))
             ? [PRECACHE_PATTERN, SEARCH_INDEX_PATTERN]
             : [PRECACHE_PATTERN],
-          globIgnores: [SERVICE_WORKER_FILE, 'workbox-*.js'],
+          // Pagefind's own scripts and entry file: the site's search does not use them.
+          globIgnores: [SERVICE_WORKER_FILE, 'workbox-*.js', 'pagefind/*.js', 'pagefind/pagefind-entry.json'],
           swDest: join(out, SERVICE_WORKER_FILE),
           // Files sit at the root of the output folder but are served under the base path.
           modifyURLPrefix: { '': base },

@@ -33,6 +33,8 @@ export const inlineSource = z.strictObject({
   publisher: text,
   /** Publication date. */
   date: dateInput,
+  /** How the date was worked out when the article does not print it; shown wherever the date is. */
+  dateInferred: text.optional(),
   /** Headline or title of the article. */
   title: text.optional(),
   /** Reporter(s). */

@@ -9,18 +9,24 @@ export const zone = z.strictObject({
   description: text.optional(),
 });
 
-/** Kind of venue. */
-export const hallKind = z.enum(['总馆', '分馆', '展馆', '教育基地'], {
-  error: '类型只能是 总馆、分馆、展馆、教育基地 之一',
+/**
+ * Kind of venue, in the order hall lists show them. 分馆: one of the political-life branch halls
+ * the sources count (the 市直机关 hall among them); no source calls any hall 总馆.
+ */
+export const hallKind = z.enum(['分馆', '展馆', '教育基地'], {
+  error: '类型只能是 分馆、展馆、教育基地 之一',
 });
+
+/** The kinds of venue in display order. */
+export const hallKinds = hallKind.options;
 
 /** Frontmatter of a hall file in `content/halls/`. */
 export const hallSchema = <T extends z.ZodType>(image: T) =>
   z.strictObject({
     /** Name of the hall. */
     name: text,
-    /** Host unit, by its name or alias in `content/units.yaml`. */
-    unit: text,
+    /** Host unit, by its name or alias in `content/units.yaml`; left out when no source names it (the page says 报道未说明). */
+    unit: text.optional(),
     /** Kind of venue. */
     kind: hallKind,
     /** Opening date at the precision known. */

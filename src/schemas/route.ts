@@ -1,10 +1,17 @@
 import { z } from 'astro/zod';
 import { entryBase, picture, text } from './common.ts';
 
-/** A stop on a route, in travel order. */
+/** What an itinerary item is: a place the boat passes or calls at, or a stretch of water (a loop, a river). */
+export const stopKind = z.enum(['地点', '水路'], {
+  error: 'kind（类型）只能是 地点 或 水路：水路指一段航程，例如“环绕南台岛”“驶入大樟溪”',
+});
+
+/** An item of a route's itinerary, in travel order. */
 export const stop = z.strictObject({
-  /** Name of the stop. */
+  /** Name of the place or stretch of water. */
   name: text,
+  /** 地点 (default) or 水路: stretches of water are not counted as places. */
+  kind: stopKind.default('地点'),
   /** What happened or what is seen here. */
   description: text.optional(),
   /** Optional latitude and longitude, only where a source gives them. */
@@ -41,8 +48,8 @@ export const routeSchema = <T extends z.ZodType>(image: T) =>
       duration: text.optional(),
       /** The historic route this one revives. */
       historic: historicRoute.optional(),
-      /** Stops in order, at least two. */
-      stops: z.array(stop).min(2, { error: '航线至少需要两个站点' }),
+      /** The itinerary in travel order: at least two items. */
+      stops: z.array(stop).min(2, { error: '航线至少需要起点和终点两项' }),
       /** Cover photo. */
       cover: picture(image).optional(),
       ...entryBase,

@@ -9,6 +9,8 @@ export const sourceSchema = z.strictObject({
   publisher: text,
   /** Publication date at the precision known. */
   date: dateInput,
+  /** How the date was worked out when the article does not print it; shown wherever the date is. */
+  dateInferred: text.optional(),
   /** Headline. */
   title: text.optional(),
   /** Reporter(s). */

@@ -19,6 +19,8 @@ export const milestoneSchema = z.strictObject({
   date: dateInput,
   /** Words that refine an imprecise date, e.g. 年初. */
   dateNote: text.optional(),
+  /** The source's own words when it dates the event relative to itself (今年8月, 去年), so `date` was worked out. */
+  dateFrom: text.optional(),
   /** What happened, as a headline. */
   title: text,
   /** One or two sentences. */

@@ -1,5 +1,7 @@
 /**
- * The search, in the browser: Pagefind's index plus the exact-match check (src/search/tokens.ts).
+ * The search, in the browser: the pair index (src/search/tokens.ts, shards.ts) finds candidates,
+ * Pagefind's fragments give each record's text and metadata, and the exact-match check keeps the
+ * pages that contain the query. Pagefind's own JavaScript and WebAssembly are not loaded.
  *
  * A query is answered in three ways at once and the answers are merged, exact ones first:
  * 1. literally: the character tokens of the query find candidates, each candidate's text is
@@ -13,23 +15,14 @@
 import { FACETS, type FacetKey, type SearchManifest } from './manifest.ts';
 import { normalize, normalizeWithMap, occurrences, wordRuns } from './normalize.ts';
 import { looksLikePinyin, Pinyin, type PinyinData } from './pinyin.ts';
-import { charCode, queryTokens, syllableQueryTokens } from './tokens.ts';
+import { decodeShard, SHARD_DIR, shardFile, shardOf, type Shard } from './shards.ts';
+import { ANY, type PairTerm, queryChars, queryPairs, syllableQueryPairs } from './tokens.ts';
 
-/** The subset of Pagefind's browser API used here. */
-interface PagefindResult {
-  id: string;
-  score: number;
-  data: () => Promise<PagefindFragment>;
-}
+/** What the engine reads of a Pagefind fragment. */
 interface PagefindFragment {
   url: string;
   content: string;
   meta: Record<string, string | undefined>;
-}
-interface PagefindApi {
-  options: (o: Record<string, unknown>) => Promise<void>;
-  init: () => Promise<void>;
-  search: (term: string | null) => Promise<{ results: PagefindResult[] } | null>;
 }
 
 /** Selected facet values; within a facet any value may match, across facets all must. */
@@ -47,7 +40,7 @@ export interface Hit {
   via: string[];
   /** Occurrences of the query in the page; -1 when not counted (very large result sets). */
   count: number;
-  /** Pagefind's score of the token match. */
+  /** Pairs of the query found in the title (from the pair index). */
   score: number;
   rank: number;
 }
@@ -79,8 +72,8 @@ export interface Outcome {
 
 /**
  * Above this many results, a query that needs no text check (one or two characters) is ranked by
- * Pagefind alone (title tokens weigh most) and only the results shown load their page text.
- * Below it every result's text is loaded to rank by occurrences.
+ * the pair index alone (title matches first, then browsing order) and only the results shown load
+ * their page text. Below it every result's text is loaded to rank by occurrences.
  */
 const CHECK_LIMIT = 60;
 
@@ -95,10 +88,8 @@ interface Loaded {
 export class SearchEngine {
   readonly #base: string;
   #ready: Promise<void> | undefined;
-  #pagefind!: PagefindApi;
   #manifest!: SearchManifest;
-  #byToken = new Map<string, number>();
-  #handles = new Map<string, PagefindResult>();
+  #shards = new Map<string, Promise<Shard>>();
   #loaded = new Map<number, Promise<Loaded>>();
   #pinyin: Promise<Pinyin> | undefined;
 
@@ -107,25 +98,14 @@ export class SearchEngine {
     this.#base = base.endsWith('/') ? base : `${base}/`;
   }
 
-  /** Loads Pagefind and the manifest (once). Rejects when the index is missing. */
+  /** Loads the manifest (once). Rejects when the index is missing. */
   ready(): Promise<void> {
     this.#ready ??= (async () => {
-      const bundle = `${this.#base}pagefind/`;
-      const [pagefind, manifest] = await Promise.all([
-        import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<PagefindApi>,
-        fetch(`${bundle}zg-search.json`).then((r) => {
-          if (!r.ok) throw new Error(`${r.status} ${r.url}`);
-          return r.json() as Promise<SearchManifest>;
-        }),
-      ]);
-      await pagefind.options({ baseUrl: this.#base });
-      await pagefind.init();
-      this.#pagefind = pagefind;
+      const manifest = await fetchOk(`${this.#base}pagefind/zg-search.json`).then(
+        (r) => r.json() as Promise<SearchManifest>,
+      );
+      if (manifest.version !== 2) throw new Error(`unknown search manifest version ${String(manifest.version)}`);
       this.#manifest = manifest;
-      manifest.records.forEach(([, tokens], i) => this.#byToken.set(manifest.prefix + tokens, i));
-      // Handles to every page's fragment, so any record's text can be loaded by id.
-      const all = await pagefind.search(null);
-      for (const r of all?.results ?? []) this.#handles.set(r.id, r);
     })();
     return this.#ready;
   }
@@ -157,7 +137,7 @@ export class SearchEngine {
       if (looksLikePinyin(q)) {
         const py = await this.#loadPinyin();
         for (const syllables of py.segment(q)) {
-          const candidates = await this.#tokenSearch(syllableQueryTokens(syllables));
+          const candidates = await this.#pairSearch(syllableQueryPairs(syllables));
           const checked = await Promise.all(
             candidates.map(async ({ record, score }) => {
               const loaded = await this.#load(record);
@@ -203,7 +183,6 @@ export class SearchEngine {
       .sort((a, b) => a[0] - b[0]);
     const meta = fragment.meta;
     return {
-      // Pagefind puts the base path in front (options.baseUrl).
       url: fragment.url,
       title: meta['title'] ?? fragment.url,
       type: meta['type'],
@@ -220,15 +199,15 @@ export class SearchEngine {
     add: (hit: Hit) => void,
     related: Map<number, Hit> | undefined,
   ): Promise<number> {
-    const tokens = queryTokens(q);
-    if (!tokens) return 0;
-    const candidates = await this.#tokenSearch(tokens.terms);
+    const pairs = queryPairs(q);
+    if (!pairs) return 0;
+    const candidates = await this.#pairSearch(pairs.terms);
     const penalty = kind === 'text' ? 2 : 0;
-    if (tokens.exact && candidates.length > CHECK_LIMIT) {
-      // Every candidate contains the query; rank by Pagefind (title tokens weigh most) and load
-      // page texts only for the results shown.
+    if (pairs.exact && candidates.length > CHECK_LIMIT) {
+      // Every candidate contains the query; rank title matches first, then in browsing order,
+      // and load page texts only for the results shown.
       for (const { record, score } of candidates)
-        add({ record, kind, via, count: -1, score, rank: penalty * 1e6 + score });
+        add({ record, kind, via, count: -1, score, rank: penalty * 1e6 + (score > 0 ? 1e5 : 0) - record / 1e5 });
       return candidates.length;
     }
     let found = 0;
@@ -253,8 +232,8 @@ export class SearchEngine {
   async #apart(q: string, related: Map<number, Hit>): Promise<void> {
     const chars = [...new Set(wordRuns(q).flat())];
     if (chars.length < 2) return;
-    const candidates = (await this.#tokenSearch(chars.map((c) => `q${charCode(c)}`).join(' ')))
-      .sort((a, b) => b.score - a.score)
+    const candidates = (await this.#pairSearch(queryChars(q)))
+      .sort((a, b) => b.score - a.score || a.record - b.record)
       .slice(0, 50);
     await Promise.all(
       candidates.map(async ({ record, score }) => {
@@ -269,38 +248,71 @@ export class SearchEngine {
     const tags = this.#values(hit.record, 'tag').map(normalize);
     const inTitle = needles.some((n) => loaded.title.includes(n));
     const isTag = needles.some((n) => tags.includes(n));
-    hit.rank = kindWeight * 1e6 + (inTitle ? 1e5 : 0) + (isTag ? 1e4 : 0) + Math.min(hit.count, 99) * 10 + hit.score;
+    hit.rank =
+      kindWeight * 1e6 +
+      (inTitle ? 1e5 : 0) +
+      (isTag ? 1e4 : 0) +
+      Math.min(hit.count, 99) * 10 +
+      hit.score -
+      hit.record / 1e6;
     return hit;
   }
 
-  async #tokenSearch(terms: string): Promise<{ record: number; score: number }[]> {
-    const res = await this.#pagefind.search(terms);
-    const out: { record: number; score: number }[] = [];
-    for (const r of res?.results ?? []) {
-      const record = this.#byToken.get(r.id);
-      if (record !== undefined) out.push({ record, score: r.score });
+  /** Records that have every term, with the number of terms found in their title. */
+  async #pairSearch(terms: PairTerm[]): Promise<{ record: number; score: number }[]> {
+    if (terms.length === 0) return [];
+    const shards = await Promise.all(terms.map((t) => this.#shard(t)));
+    let result: Map<number, number> | undefined;
+    for (const [k, term] of terms.entries()) {
+      const list = shards[k]!.get(term.a)?.get(term.b ?? ANY);
+      const lists = list ? [list] : [];
+      const pages = new Map<number, number>();
+      for (const list of lists)
+        for (const posting of list) {
+          const record = posting >>> 1;
+          if (!result || result.has(record)) pages.set(record, (pages.get(record) ?? 0) | (posting & 1));
+        }
+      if (result) for (const [record, inTitle] of pages) pages.set(record, inTitle + result.get(record)!);
+      result = pages;
+      if (result.size === 0) break;
     }
-    return out;
+    return [...(result ?? [])].map(([record, score]) => ({ record, score }));
+  }
+
+  #shard(term: PairTerm): Promise<Shard> {
+    const n = shardOf(term.a, term.b ?? ANY, this.#manifest.shards[term.kind]);
+    const url = `${this.#base}pagefind/${SHARD_DIR}/${shardFile(term.kind, n)}`;
+    let p = this.#shards.get(url);
+    if (!p) {
+      p = fetchOk(url)
+        .then((r) => r.arrayBuffer())
+        .then((b) => decodeShard(new Uint8Array(b)));
+      p.catch(() => this.#shards.delete(url));
+      this.#shards.set(url, p);
+    }
+    return p;
   }
 
   #load(record: number): Promise<Loaded> {
     let p = this.#loaded.get(record);
     if (!p) {
       const id = this.#manifest.prefix + this.#manifest.records[record]![0];
-      const handle = this.#handles.get(id);
-      if (!handle) return Promise.reject(new Error(`missing fragment ${id}`));
-      p = handle.data().then((fragment) => ({
-        fragment,
-        norm: normalizeWithMap(fragment.content),
-        title: normalize(fragment.meta['title'] ?? ''),
-      }));
+      p = fetchOk(`${this.#base}pagefind/fragment/${id}.pf_fragment`)
+        .then((r) => gunzip(r))
+        .then((text) => {
+          const raw = JSON.parse(text.replace(/^pagefind_dcd/, '')) as PagefindFragment;
+          // Fragments hold site paths; the site may live under a base path.
+          const fragment = { ...raw, url: `${this.#base}${raw.url.replace(/^\//, '')}` };
+          return { fragment, norm: normalizeWithMap(fragment.content), title: normalize(fragment.meta['title'] ?? '') };
+        });
+      p.catch(() => this.#loaded.delete(record));
       this.#loaded.set(record, p);
     }
     return p;
   }
 
   #loadPinyin(): Promise<Pinyin> {
-    this.#pinyin ??= fetch(`${this.#base}pagefind/zg-pinyin.json`)
+    this.#pinyin ??= fetchOk(`${this.#base}pagefind/zg-pinyin.json`)
       .then((r) => r.json() as Promise<PinyinData>)
       .then((d) => new Pinyin(d));
     return this.#pinyin;
@@ -309,7 +321,7 @@ export class SearchEngine {
   #values(record: number, key: FacetKey): string[] {
     const row = this.#manifest.records[record]!;
     const table = this.#manifest.facets[key];
-    const indexes = (row[2 + FACETS.indexOf(key)] ?? []) as number[];
+    const indexes = (row[1 + FACETS.indexOf(key)] ?? []) as number[];
     return indexes.map((i) => table[i]!);
   }
 
@@ -338,6 +350,19 @@ export class SearchEngine {
     }
     return out;
   }
+}
+
+/** `fetch` that rejects on an HTTP error. */
+async function fetchOk(url: string): Promise<Response> {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`${r.status} ${r.url}`);
+  return r;
+}
+
+/** Pagefind's fragments are gzip files (served as they are, not as an encoding of the response). */
+async function gunzip(r: Response): Promise<string> {
+  const stream = r.body!.pipeThrough(new DecompressionStream('gzip'));
+  return new Response(stream).text();
 }
 
 /** Letters and digits only: 党建+双拥 → 党建双拥. */

@@ -1,7 +1,8 @@
 /**
  * The search manifest (`pagefind/zg-search.json`), written at build time: every searchable record
- * with the ids of its two Pagefind records and its facet values. It lets the browser turn a token
- * match into a page, and count and filter facets without loading any page's text.
+ * with the id of its Pagefind fragment (its text and metadata) and its facet values, and the number
+ * of pair-index shards. Postings of the pair index are positions in `records`; the manifest lets
+ * the browser load a record's text and count and filter facets without loading any page's text.
  */
 
 /** Facets, in the order the search page shows them; also the `data-pagefind-filter` names. */
@@ -12,13 +13,15 @@ export type FacetKey = (typeof FACETS)[number];
 export const TYPE_ORDER = ['案例', '展馆', '航线', '大事记'];
 
 /**
- * One record: page fragment id, token fragment id (both without `prefix`), then for each facet
- * in `FACETS` order the indexes of its values in `facets[key]`.
+ * One record: its fragment id (without `prefix`), then for each facet in `FACETS` order the
+ * indexes of its values in `facets[key]`.
  */
-export type SearchRecordRow = [page: string, tokens: string, ...facets: number[][]];
+export type SearchRecordRow = [page: string, ...facets: number[][]];
 
 export interface SearchManifest {
-  version: 1;
+  version: 2;
+  /** Number of shards of each kind of the pair index (src/search/shards.ts). */
+  shards: { c: number; p: number };
   /** Common prefix of Pagefind's fragment ids (the language). */
   prefix: string;
   /** The values of each facet. */

@@ -1,111 +1,122 @@
 /**
- * Exact substring search on top of Pagefind.
+ * Exact substring search: the pair index.
  *
  * Pagefind splits Chinese into words with one segmenter when it indexes and another in the browser
  * when it searches; where they disagree a page that contains the query is missed, and a query of two
- * characters can match pages that hold them far apart. So besides the page itself we index, for
- * every page, one ASCII token per pair of adjacent letters or digits in its text ("character
- * bigrams"), and search for the bigrams of the query. Every page that contains the query contains
- * all of its bigrams, so the result is a superset of the right answer; the client then checks each
- * candidate against the page's stored text and keeps exact matches only.
+ * characters can match pages that hold them far apart. So besides Pagefind's own index (kept for
+ * the page texts, metadata and filters) the build writes a pair index of its own: for every page,
+ * every distinct pair of adjacent letters or digits in its text ("character bigrams"), and every
+ * pair of adjacent Chinese syllables (pinyin bigrams). A query looks up its own pairs; every page
+ * that contains the query contains all of them, so the result is a superset of the right answer,
+ * and the client checks each candidate against the page's stored text and keeps exact matches only.
  *
- * Token shapes (lower-case ASCII letters only, so Pagefind keeps each one as a single word):
- * - `q` + 4 letters for the first character + 4 letters for the second, or `zzzz` when the first
- *   character ends a run. A single-character query searches the 5-letter prefix.
- * - `y` + 2 letters per syllable for pinyin: the same idea over the syllables of Chinese characters.
- *   Syllables are numbered in a list written at build time (see `PinyinData`).
+ * A pair is two numbers `[a, b]`: for characters the code points, for pinyin the syllable numbers
+ * of `PinyinData` (b = syllable + 1); `b = 0` marks the end of a run (the last character of a run is
+ * paired with it, so every character of the text starts a pair). A one-character query takes the
+ * list `[a, ANY]` of the pages with some pair starting with it. See src/search/shards.ts for how
+ * the pairs are stored.
  */
 import { isHan, wordRuns } from './normalize.ts';
 
-const A = 'a'.charCodeAt(0);
-/** 26⁴ − 1: four letters encode 0 … 456974; `zzzz` (456975) marks the end of a run. */
-const SPACE4 = 26 ** 4 - 1;
-const END4 = 'zzzz';
-const END2 = 'zz';
+/** Which vocabulary a pair belongs to: characters or pinyin syllables. */
+export type PairKind = 'c' | 'p';
 
-function base26(n: number, width: number): string {
-  let out = '';
-  for (let k = 0; k < width; k++) {
-    out = String.fromCharCode(A + (n % 26)) + out;
-    n = Math.floor(n / 26);
-  }
-  return out;
-}
+/** `b` of a pair whose first element ends a run. */
+export const END = 0;
 
-/** Four letters for one character. Code points above 456974 share codes (rare; the text check sorts them out). */
-export const charCode = (ch: string): string => base26((ch.codePointAt(0) ?? 0) % SPACE4, 4);
+/** 2²¹: above every Unicode code point, so `a * SPAN + b` is one exact number per pair. */
+export const SPAN = 0x200000;
 
-/** Two letters for a syllable number (0 … 674). */
-export const syllableCode = (n: number): string => base26(n, 2);
+/** `b` of the list of every page with some pair starting with `a` (a one-character query). */
+export const ANY = SPAN - 1;
 
-/** The bigram token of two characters (`b` undefined: `a` ends a run). */
-export const charToken = (a: string, b?: string): string => `q${charCode(a)}${b === undefined ? END4 : charCode(b)}`;
+/** One number for a pair, for sets and maps. */
+export const pairKey = (a: number, b: number): number => a * SPAN + b;
 
-/** The pinyin bigram token of two syllable numbers (`b` undefined: the first ends a run). */
-export const syllableToken = (a: number, b?: number): string =>
-  `y${syllableCode(a)}${b === undefined ? END2 : syllableCode(b)}`;
-
-/** Index side: the distinct character tokens of a normalised text. */
-export function textTokens(text: string): Set<string> {
-  const tokens = new Set<string>();
+/** Index side: the distinct character pairs of a normalised text, as `pairKey`s. */
+export function textPairs(text: string): Set<number> {
+  const pairs = new Set<number>();
   for (const run of wordRuns(text)) {
-    for (let i = 0; i < run.length; i++) tokens.add(charToken(run[i]!, run[i + 1]));
+    for (let i = 0; i < run.length; i++) {
+      const next = run[i + 1];
+      pairs.add(pairKey(run[i]!.codePointAt(0)!, next === undefined ? END : next.codePointAt(0)!));
+    }
   }
-  return tokens;
+  return pairs;
 }
 
 /**
- * Index side: the distinct pinyin tokens of a normalised text. `readings(run)` gives, for a run of
- * Chinese characters, the syllable number of each in context (undefined where it has none).
+ * Index side: the distinct pinyin pairs of a normalised text, as `pairKey`s. `readings(ch)` gives
+ * every syllable number a Chinese character can be read as; a pair of characters gives every
+ * combination of their readings. That is exactly what the browser's check accepts (a character
+ * matches a syllable when it is one of its readings, src/search/pinyin.ts), so nothing the check
+ * would accept is missing from the index.
  */
-export function textPinyinTokens(text: string, readings: (run: string) => (number | undefined)[]): Set<string> {
-  const tokens = new Set<string>();
-  let run = '';
-  const flush = () => {
-    if (!run) return;
-    const syl = readings(run);
-    for (let i = 0; i < syl.length; i++) {
-      const a = syl[i];
-      if (a !== undefined) tokens.add(syllableToken(a, syl[i + 1]));
-    }
-    run = '';
-  };
+export function textPinyinPairs(text: string, readings: (ch: string) => readonly number[]): Set<number> {
+  const pairs = new Set<number>();
+  let previous: readonly number[] = [];
   for (const ch of text) {
-    if (isHan(ch)) run += ch;
-    else flush();
+    const current = isHan(ch) ? readings(ch) : [];
+    for (const a of previous) {
+      if (current.length === 0) pairs.add(pairKey(a, END));
+      for (const b of current) pairs.add(pairKey(a, b + 1));
+    }
+    previous = current;
   }
-  flush();
-  return tokens;
+  for (const a of previous) pairs.add(pairKey(a, END));
+  return pairs;
 }
 
-/** What to ask Pagefind for one literal query. */
-export interface TokenQuery {
-  /** Space-separated tokens; Pagefind returns the pages that have all of them. */
-  terms: string;
+/** One term of a query: the pages that have pair `[a, b]`, or any pair starting with `a` (`b` undefined: the `[a, ANY]` list). */
+export interface PairTerm {
+  kind: PairKind;
+  a: number;
+  b?: number;
+}
+
+/** What to look up for one literal query. */
+export interface PairQuery {
+  /** The pages that have every term are the candidates. */
+  terms: PairTerm[];
   /**
-   * True when every page Pagefind returns is known to contain the query (a single run of one or
-   * two characters), so the results need no check against the text.
+   * True when every candidate is known to contain the query (a single run of one or two
+   * characters), so the results need no check against the text.
    */
   exact: boolean;
 }
 
-/** Query side: the tokens for a normalised literal query, or undefined when it has no letters or digits. */
-export function queryTokens(query: string): TokenQuery | undefined {
+/** Query side: the terms for a normalised literal query, or undefined when it has no letters or digits. */
+export function queryPairs(query: string): PairQuery | undefined {
   const runs = wordRuns(query);
   if (runs.length === 0) return undefined;
-  const terms = new Set<string>();
+  const terms = new Map<string, PairTerm>();
   for (const run of runs) {
-    if (run.length === 1) terms.add(`q${charCode(run[0]!)}`);
-    else for (let i = 0; i + 1 < run.length; i++) terms.add(charToken(run[i]!, run[i + 1]));
+    if (run.length === 1) {
+      const a = run[0]!.codePointAt(0)!;
+      terms.set(`${a}`, { kind: 'c', a });
+    } else
+      for (let i = 0; i + 1 < run.length; i++) {
+        const a = run[i]!.codePointAt(0)!;
+        const b = run[i + 1]!.codePointAt(0)!;
+        terms.set(`${a},${b}`, { kind: 'c', a, b });
+      }
   }
   const only = runs[0]!;
-  return { terms: [...terms].join(' '), exact: runs.length === 1 && only.length <= 2 && only.join('') === query };
+  return { terms: [...terms.values()], exact: runs.length === 1 && only.length <= 2 && only.join('') === query };
 }
 
-/** Query side: the tokens for a sequence of syllable numbers (a pinyin reading of the query). */
-export function syllableQueryTokens(syllables: number[]): string {
-  if (syllables.length === 1) return `y${syllableCode(syllables[0]!)}`;
-  const terms = new Set<string>();
-  for (let i = 0; i + 1 < syllables.length; i++) terms.add(syllableToken(syllables[i]!, syllables[i + 1]));
-  return [...terms].join(' ');
+/** Query side: every character of a query on its own (pages that hold all of them, in any order). */
+export const queryChars = (query: string): PairTerm[] =>
+  [...new Set(wordRuns(query).flat())].map((ch) => ({ kind: 'c', a: ch.codePointAt(0)! }));
+
+/** Query side: the terms for a sequence of syllable numbers (a pinyin reading of the query). */
+export function syllableQueryPairs(syllables: number[]): PairTerm[] {
+  if (syllables.length === 1) return [{ kind: 'p', a: syllables[0]! }];
+  const terms: PairTerm[] = [];
+  for (let i = 0; i + 1 < syllables.length; i++) terms.push({ kind: 'p', a: syllables[i]!, b: syllables[i + 1]! + 1 });
+  return terms;
 }
+
+/** Two letters for a syllable number (0 … 675), as `PinyinData.readings` stores them. */
+export const syllableCode = (n: number): string =>
+  String.fromCharCode(97 + Math.floor(n / 26)) + String.fromCharCode(97 + (n % 26));

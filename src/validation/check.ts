@@ -11,6 +11,7 @@ import {
   unitSchema,
   type Unit,
 } from '../schemas/index.ts';
+import { decodeContent } from './encoding.ts';
 import { describeField } from './fields.ts';
 import { listFiles } from '../utils/files.ts';
 import { nearest } from '../utils/nearest.ts';
@@ -119,8 +120,22 @@ function shapeKeys(schema: z.ZodType): string[] {
   return shape ? Object.keys(shape) : [];
 }
 
+/** Options of a check. */
+export interface CheckOptions {
+  /**
+   * Texts to check in place of what is on disk, by path relative to the project (a file being
+   * edited in the 编辑台 and not yet saved); a path not on disk is checked as a new file.
+   */
+  overlay?: ReadonlyMap<string, string>;
+}
+
 /** Reads and validates every content file; returns every problem found, never only the first. */
-export async function checkContent(root: string, extraChecks: ExtraCheck[] = []): Promise<CheckContext> {
+export async function checkContent(
+  root: string,
+  extraChecks: ExtraCheck[] = [],
+  options: CheckOptions = {},
+): Promise<CheckContext> {
+  const overlay = options.overlay ?? new Map<string, string>();
   const problems: Problem[] = [];
   const ctx: CheckContext = {
     root,
@@ -130,15 +145,18 @@ export async function checkContent(root: string, extraChecks: ExtraCheck[] = [])
     notes: [],
   };
   const rel = (p: string) => relative(root, p).split(sep).join('/');
+  const read = (full: string, file: string) => overlay.get(file) ?? decodeContent(readFileSync(full), file, problems);
 
   // Registries.
   for (const [name, { file, schema }] of Object.entries(registries) as [Registry, (typeof registries)[Registry]][]) {
     const full = join(root, file);
-    if (!existsSync(full)) {
+    if (!existsSync(full) && !overlay.has(file)) {
       problems.push({ file, field: '（文件）', found: '文件不存在', expected: `应有 ${file}` });
       continue;
     }
-    const parsed = parseYaml(readFileSync(full, 'utf8'), file, 0, problems);
+    const source = read(full, file);
+    if (source === undefined) continue;
+    const parsed = parseYaml(source, file, 0, problems);
     if (!parsed) continue;
     if (!Array.isArray(parsed.data)) {
       problems.push({
@@ -185,7 +203,11 @@ export async function checkContent(root: string, extraChecks: ExtraCheck[] = [])
   for (const collection of Object.keys(entryCollections) as EntryCollection[]) {
     const schema = entryCollections[collection];
     const folder = join(root, 'content', collection);
-    for (const full of listFiles(folder, { skipHidden: true })) {
+    const added = [...overlay.keys()]
+      .filter((file) => file.startsWith(`content/${collection}/`))
+      .map((file) => join(root, file))
+      .filter((full) => !existsSync(full));
+    for (const full of [...listFiles(folder, { skipHidden: true }), ...added].sort()) {
       const file = rel(full);
       const match = /\.(md|mdx)$/i.exec(full);
       if (!match) {
@@ -223,7 +245,8 @@ export async function checkContent(root: string, extraChecks: ExtraCheck[] = [])
         continue;
       }
       slugs.set(key, file);
-      const text = readFileSync(full, 'utf8');
+      const text = read(full, file);
+      if (text === undefined) continue;
       const parts = splitFrontmatter(text);
       if (!parts) {
         problems.push({

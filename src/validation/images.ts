@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import sharp from 'sharp';
 import { bodyOf } from './body.ts';
@@ -103,30 +103,57 @@ export async function checkImages(ctx: CheckContext): Promise<void> {
 
   for (const [full, use] of toOpen) {
     const name = rel(full);
-    const at = use.file === name ? {} : { usedBy: ` 被 ${use.file}${use.line ? ` 第 ${use.line} 行` : ''} 使用` };
-    if (unsupportedImage.test(full)) {
-      problems.push({
-        file: name,
-        field: use.field,
-        found: `${extname(full).slice(1).toUpperCase()} 格式的照片${at.usedBy ?? ''}`,
-        expected: '照片格式为 JPG、PNG、WebP 或 AVIF',
-        suggestion: '在手机或电脑上把照片导出（另存）为 JPG，再放回这个文件夹',
-      });
-      continue;
-    }
-    if (!supportedImage.test(full)) continue;
-    try {
-      const meta = await sharp(full).metadata();
-      // Decoding a small thumbnail finds a truncated or damaged photo; JPEGs shrink while loading, so this is fast.
-      if (meta.format !== 'svg') await sharp(full, { failOn: 'truncated' }).resize(64).toBuffer();
-    } catch (error) {
-      problems.push({
-        file: name,
-        field: use.field,
-        found: `无法读取这张图片${at.usedBy ?? ''}（${(error as Error).message}）`,
-        expected: '一张完整的 JPG、PNG、WebP 或 AVIF 照片',
-        suggestion: '文件可能已损坏、没有传完整，或扩展名与实际格式不符；请重新导出或重新复制这张照片',
-      });
-    }
+    const usedBy = use.file === name ? '' : ` 被 ${use.file}${use.line ? ` 第 ${use.line} 行` : ''} 使用`;
+    const problem = await pictureProblem(full, usedBy);
+    if (problem) problems.push({ file: name, field: use.field, ...problem });
   }
+}
+
+/**
+ * What is wrong with a photo file, in the words staff see: a format the build cannot read, or
+ * a file that does not open. `usedBy` is added to what was found. Undefined when it is fine.
+ */
+export async function pictureProblem(
+  full: string,
+  usedBy = '',
+): Promise<{ found: string; expected: string; suggestion: string } | undefined> {
+  if (unsupportedImage.test(full))
+    return {
+      found: `${extname(full).slice(1).toUpperCase()} 格式的照片${usedBy}`,
+      expected: '照片格式为 JPG、PNG、WebP 或 AVIF',
+      suggestion: '在手机或电脑上把照片导出（另存）为 JPG，再放回这个文件夹',
+    };
+  if (!supportedImage.test(full)) return undefined;
+  const error = await decodeError(full);
+  if (error === undefined) return undefined;
+  return {
+    found: `无法读取这张图片${usedBy}（${error}）`,
+    expected: '一张完整的 JPG、PNG、WebP 或 AVIF 照片',
+    suggestion: '文件可能已损坏、没有传完整，或扩展名与实际格式不符；请重新导出或重新复制这张照片',
+  };
+}
+
+/**
+ * Decoded photos by path, with the size and time of the file when it was decoded: a
+ * long-running checker (the dev server, the 编辑台) checks again on every save, and decoding
+ * every phone photo each time takes seconds.
+ */
+const decoded = new Map<string, { stamp: string; error: string | undefined }>();
+
+/** Why sharp cannot read a photo, or undefined when it can. */
+async function decodeError(full: string): Promise<string | undefined> {
+  const { size, mtimeMs } = statSync(full);
+  const stamp = `${size}:${mtimeMs}`;
+  const known = decoded.get(full);
+  if (known?.stamp === stamp) return known.error;
+  let error: string | undefined;
+  try {
+    const meta = await sharp(full).metadata();
+    // Decoding a small thumbnail finds a truncated or damaged photo; JPEGs shrink while loading, so this is fast.
+    if (meta.format !== 'svg') await sharp(full, { failOn: 'truncated' }).resize(64).toBuffer();
+  } catch (e) {
+    error = (e as Error).message;
+  }
+  decoded.set(full, { stamp, error });
+  return error;
 }

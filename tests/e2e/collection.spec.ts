@@ -61,11 +61,27 @@ test.describe('the whole collection is in the built site', () => {
     }
   });
 
-  test('every stop of every route is on its page, in order', async ({ page }) => {
+  test('every stop of every route is on its page, in order, places and stretches of water counted apart', async ({
+    page,
+  }) => {
     for (const route of entries.filter((e) => e.collection === 'routes')) {
-      const stops = (route.data['stops'] as { name: string }[]).map((s) => s.name);
+      const items = route.data['stops'] as { name: string; kind?: string }[];
+      const places = items.filter((s) => (s.kind ?? '地点') === '地点').length;
+      const legs = items.length - places;
       await page.goto(`./routes/${route.slug}/`);
-      await expect(page.getByRole('region', { name: /航线站点/ }).getByRole('heading', { level: 3 })).toHaveText(stops);
+      const region = page.getByRole('region', { name: /^航程/ });
+      await expect(region.getByRole('heading', { level: 3 })).toHaveText(items.map((s) => s.name));
+      await expect(region.getByRole('heading', { level: 2 })).toHaveText(
+        `航程 ${places} 处地点${legs > 0 ? `、${legs} 段水路` : ''}`,
+      );
+    }
+  });
+
+  test('a hall whose sources name no organiser says so', async ({ request }) => {
+    const halls = entries.filter((e) => e.collection === 'halls' && e.data['unit'] === undefined);
+    for (const hall of halls) {
+      const html = text(await (await request.get(`./halls/${hall.slug}/`)).text());
+      expect(html, hall.slug).toMatch(/主办单位\s*报道未说明/);
     }
   });
 
@@ -88,10 +104,17 @@ test.describe('the whole collection is in the built site', () => {
     }
   });
 
-  test('every source is on the sources page', async ({ request }) => {
+  test('every source is on the sources page, an inferred date with how it was inferred', async ({ request }) => {
     const html = await (await request.get('./sources/')).text();
-    for (const s of readRegistry<{ id: string; publisher: string }>('sources')) {
+    for (const s of readRegistry<{ id: string; publisher: string; dateInferred?: string }>('sources')) {
       expect(html, `source ${s.id}`).toContain(`id="${s.id}"`);
+      if (s.dateInferred) expect(text(html)).toContain(`日期说明：${s.dateInferred}`);
     }
+  });
+
+  test('a date worked out from the words 今年 or 去年 says so on the timeline', async ({ request }) => {
+    const milestones = readRegistry<{ id: string; dateFrom?: string }>('timeline').filter((m) => m.dateFrom);
+    const html = text(await (await request.get('./timeline/')).text());
+    for (const m of milestones) expect(html, m.id).toContain(`报道原文作“${m.dateFrom}”`);
   });
 });

@@ -136,7 +136,8 @@ test.describe('route map', () => {
     await expect(stops).toHaveCount(7);
     await expect(stops.first()).toHaveAccessibleName(/^台江码头（起点）。起点。当年地下航线/);
     await expect(stops.last()).toHaveAccessibleName(/^永泰兔儿山省委旧址（终点）。终点。1944 年至 1947 年/);
-    await expect(stops.nth(2)).toHaveAccessibleName('三江口（第 3 站）');
+    await expect(stops.nth(2)).toHaveAccessibleName('三江口（途经）');
+    await expect(stops.nth(4)).toHaveAccessibleName(/^环绕南台岛（水路）。一段水路/);
     // The legend gives the lengths and the historic route as the content describes them.
     const legend = page.locator('.route-map figcaption');
     await expect(legend).toContainText('去程 49 公里，返程 45 公里');

@@ -58,7 +58,7 @@ test.describe('every page type renders with real content', () => {
   test('route page shows the stops in travel order', async ({ page }) => {
     await page.goto('./routes/');
     await page.getByRole('link', { name: '闽江红色航线' }).first().click();
-    const stops = page.getByRole('region', { name: /航线站点/ }).getByRole('heading', { level: 3 });
+    const stops = page.getByRole('region', { name: /^航程/ }).getByRole('heading', { level: 3 });
     await expect(stops.first()).toHaveText('台江码头');
     await expect(stops.last()).toHaveText('永泰兔儿山省委旧址');
     await expect(page.locator('dl')).toContainText('去程 49 公里');

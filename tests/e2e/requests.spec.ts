@@ -65,7 +65,11 @@ for (const withCsp of [true, false]) {
         '<script src="https://cdn.example.com/lib.js"></script></main>',
       );
       if (!withCsp) html = html.replace(/<meta http-equiv="content-security-policy"[^>]*>/, '');
-      await route.fulfill({ response, body: html });
+      // One policy at a time: the page's <meta> (or none), without the header nginx adds.
+      const headers = Object.fromEntries(
+        Object.entries(response.headers()).filter(([name]) => name !== 'content-security-policy'),
+      );
+      await route.fulfill({ response, body: html, headers });
     });
     await page.goto(path);
     await page.waitForLoadState('networkidle');

@@ -41,7 +41,7 @@ export function pagesUnder(dir: string, prefix: string): string[] {
 }
 
 export interface Presentation {
-  name: 'default' | 'kiosk' | 'elder';
+  name: 'default' | 'kiosk' | 'elder' | 'high-contrast' | 'text-200';
   /** localStorage entries that switch the presentation on (read by ModeBoot before first paint). */
   storage: Record<string, string>;
   /** Attribute on <html> that shows the presentation is on. */
@@ -62,6 +62,25 @@ export const presentations: Presentation[] = [
     name: 'elder',
     storage: { 'zg-elder': '1' },
     attribute: 'data-elder',
+    use: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true },
+  },
+];
+
+/**
+ * The 无障碍 settings a visitor can add to any presentation (issue 14): 高对比度, and text at
+ * 200 % on a phone, where it is hardest to fit. The accessibility gate walks these as well.
+ */
+export const settingPresentations: Presentation[] = [
+  {
+    name: 'high-contrast',
+    storage: { 'zg-a11y': JSON.stringify({ contrast: true }) },
+    attribute: 'data-contrast',
+    use: { viewport: { width: 1920, height: 1080 } },
+  },
+  {
+    name: 'text-200',
+    storage: { 'zg-a11y': JSON.stringify({ scale: 200 }) },
+    attribute: 'data-text-scale',
     use: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true },
   },
 ];

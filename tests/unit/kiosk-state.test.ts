@@ -46,15 +46,17 @@ afterEach(() => {
 });
 
 describe('wipeTraces', () => {
-  test('removes everything a visitor left, keeps the kiosk setting and the idle time', () => {
+  test('removes everything a visitor left (无障碍 settings too), keeps the kiosk setting and the idle time', () => {
     localStorage.setItem(KIOSK_KEY, '1');
     localStorage.setItem('zg-elder', '1');
+    localStorage.setItem('zg-a11y', '{"scale":200,"contrast":true,"cursor":true,"guides":true,"rate":"slow"}');
     localStorage.setItem('zg-search-recent', '["坊巷"]');
     sessionStorage.setItem(IDLE_KEY, '30');
     sessionStorage.setItem(VISIT_KEY, '1');
     sessionStorage.setItem(TRAIL_KEY, '["/cases/"]');
     sessionStorage.setItem('zg-search', 'q=fxjxs&type=案例');
     wipeTraces();
+    expect(localStorage.getItem('zg-a11y')).toBeNull();
     expect(localStorage.getItem(KIOSK_KEY)).toBe('1');
     expect(localStorage.length).toBe(1);
     expect(sessionStorage.getItem(IDLE_KEY)).toBe('30');

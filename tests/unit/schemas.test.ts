@@ -129,8 +129,37 @@ describe('hall and route frontmatter', () => {
       expect.objectContaining({ file: 'content/halls/h.md', field: 'kind（类型）', found: '"大馆"' }),
       expect.objectContaining({
         file: 'content/routes/r.md',
-        field: 'stops（站点）',
-        expected: '航线至少需要两个站点',
+        field: 'stops（航程）',
+        expected: '航线至少需要起点和终点两项',
+      }),
+    ]);
+  });
+
+  it('accepts a hall without a unit, and no longer knows 总馆', async () => {
+    const hall = (kind: string) =>
+      `---\nname: 测试馆\nkind: ${kind}\nsummary: 摘要\nsources: [fzrb-2024-shijia]\n---\n\n正文\n`;
+    expect((await check({ 'content/halls/h.md': hall('分馆') })).problems).toEqual([]);
+    const { problems } = await check({ 'content/halls/h.md': hall('总馆') });
+    expect(problems).toEqual([
+      expect.objectContaining({
+        field: 'kind（类型）',
+        found: '"总馆"',
+        expected: '类型只能是 分馆、展馆、教育基地 之一',
+      }),
+    ]);
+  });
+
+  it('tells a place from a stretch of water on a route, and refuses any other kind', async () => {
+    const route = (kind: string) =>
+      `---\nname: 测试航线\nsummary: 摘要\nsources: [fzrb-2024-shijia]\nstops:\n  - name: 甲码头\n  - name: 环岛\n    kind: ${kind}\n  - name: 乙码头\n---\n\n正文\n`;
+    const ok = await check({ 'content/routes/r.md': route('水路') });
+    expect(ok.problems).toEqual([]);
+    const { problems } = await check({ 'content/routes/r.md': route('航段') });
+    expect(problems).toEqual([
+      expect.objectContaining({
+        field: expect.stringContaining('stops[1].kind'),
+        found: '"航段"',
+        expected: expect.stringContaining('只能是 地点 或 水路'),
       }),
     ]);
   });

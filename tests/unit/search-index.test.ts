@@ -5,6 +5,8 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex, SearchIndexError } from '../../src/integrations/pagefind-index.ts';
 import type { SearchManifest } from '../../src/search/manifest.ts';
+import { decodeShard, SHARD_DIR, shardFile, shardOf } from '../../src/search/shards.ts';
+import { ANY } from '../../src/search/tokens.ts';
 import type { PinyinData } from '../../src/search/pinyin.ts';
 
 const dirs: string[] = [];
@@ -27,7 +29,7 @@ const page = (body: string) =>
   `<!doctype html><html lang="zh-CN"><body><nav>导航不进索引</nav><main>${body}</main><footer>页脚</footer></body></html>`;
 
 describe('search index built from the finished site', () => {
-  it('indexes exhibit content and timeline milestones, with facets, tokens mapped and chrome left out', async () => {
+  it('indexes exhibit content and timeline milestones, with facets, pairs and chrome left out', async () => {
     const dir = site({
       'cases/a/index.html': page(
         `<article data-pagefind-body>${fields([
@@ -55,7 +57,7 @@ describe('search index built from the finished site', () => {
     expect(manifest.facets.type).toEqual(['案例', '展馆', '大事记']);
     expect(manifest.facets.tag).toEqual(['双拥']);
 
-    // Only the page records' fragments stay on disk; each manifest row points at one.
+    // One fragment per record; each manifest row points at one.
     const fragments = readdirSync(join(bundle, 'fragment')).map((name) => {
       const text = gunzipSync(readFileSync(join(bundle, 'fragment', name))).toString('utf8');
       return {
@@ -67,12 +69,28 @@ describe('search index built from the finished site', () => {
     for (const [pageId] of manifest.records) expect(fragments.map((f) => f.id)).toContain(manifest.prefix + pageId);
     for (const f of fragments) {
       expect(f.content).not.toContain('导航不进索引');
-      expect(f.content).not.toMatch(/\bq[a-z]{8}\b/);
     }
 
     const pinyin = JSON.parse(readFileSync(join(bundle, 'zg-pinyin.json'), 'utf8')) as PinyinData;
     expect(pinyin.syllables).toEqual(expect.arrayContaining(['shuang', 'yong', 'fang', 'xiang']));
     expect(pinyin.terms).toContainEqual(['双拥', 'sy']);
+
+    // The pair index: 双拥 finds the case (in its title) and the milestone (in its text), not the hall.
+    const row = (url: string) =>
+      manifest.records.findIndex(([id]) => fragments.find((f) => f.id === manifest.prefix + id)?.url === url);
+    const list = (kind: 'c' | 'p', a: number, b: number) => [
+      ...decodeShard(readFileSync(join(bundle, SHARD_DIR, shardFile(kind, shardOf(a, b, manifest.shards[kind])))))
+        .get(a)!
+        .get(b)!,
+    ];
+    const [shuang, yong, jiang] = [...'双拥讲'].map((c) => c.codePointAt(0)!);
+    const postings = list('c', shuang!, yong!);
+    expect(postings).toEqual([row('/cases/a/') * 2 + 1, row('/timeline/#m1') * 2].sort((a, b) => a - b));
+    // …and so does its pinyin, shuang yong.
+    const [s, y] = ['shuang', 'yong'].map((x) => pinyin.syllables.indexOf(x));
+    expect(list('p', s!, y! + 1)).toEqual(postings);
+    // A single character has a list of its own: 讲 is only in the hall's title.
+    expect(list('c', jiang!, ANY)).toEqual([row('/halls/b/') * 2 + 1]);
     expect(pinyin.terms).toContainEqual(['坊巷讲习所', 'fxjxs']);
     // Pagefind's own UIs are not shipped.
     expect(existsSync(join(bundle, 'pagefind-ui.js'))).toBe(false);

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { normalize, normalizeWithMap, occurrences, wordRuns } from '../../src/search/normalize.ts';
 import { looksLikePinyin, Pinyin } from '../../src/search/pinyin.ts';
-import { charToken, queryTokens, syllableCode, textTokens } from '../../src/search/tokens.ts';
+import { decodeShard, encodeShard } from '../../src/search/shards.ts';
+import {
+  END,
+  pairKey,
+  queryPairs,
+  SPAN,
+  syllableCode,
+  syllableQueryPairs,
+  textPairs,
+  textPinyinPairs,
+} from '../../src/search/tokens.ts';
 import { readState, toggle, writeState } from '../../src/search/url-state.ts';
 
 describe('normalisation used on both sides of the search', () => {
@@ -35,13 +45,14 @@ describe('normalisation used on both sides of the search', () => {
   });
 });
 
-describe('character tokens find every page that contains the query', () => {
+describe('character pairs find every page that contains the query', () => {
   const texts = [
     '探索推行全国首个“党建+双拥”工作机制，联盟成员单位已扩充至34家。',
     '双休日里，群众拥护党的领导。',
     '福州12345热线与“138”机制，3820工程。',
     '“六个一”机制；网格化基层治理；坊巷讲习所。',
     'App Store 里的 2022 年初报道。',
+    '生僻字𠀀𠀁在扩展区。',
   ].map(normalize);
   /** Every substring of 1–8 characters of every text, as a query. */
   const queries = new Set<string>();
@@ -50,45 +61,62 @@ describe('character tokens find every page that contains the query', () => {
     for (let i = 0; i < chars.length; i++)
       for (let len = 1; len <= 8 && i + len <= chars.length; len++) queries.add(chars.slice(i, i + len).join(''));
   }
+  /** Does a page with these pairs satisfy the term (a whole pair, or any pair starting with `a`)? */
+  const has = (pairs: Set<number>, term: { a: number; b?: number }) =>
+    term.b !== undefined ? pairs.has(pairKey(term.a, term.b)) : [...pairs].some((k) => Math.floor(k / SPAN) === term.a);
 
-  it('has every query token (or a token it prefixes) in each page that contains the query', () => {
+  it('has every query pair (or a pair it starts) in each page that contains the query', () => {
     let checked = 0;
     for (const q of queries) {
-      const tokens = queryTokens(normalize(q));
-      if (!tokens) continue;
+      const pairs = queryPairs(normalize(q));
+      if (!pairs) continue;
       for (const text of texts) {
         if (!text.includes(normalize(q))) continue;
-        const pageTokens = [...textTokens(text)];
-        for (const term of tokens.terms.split(' ')) {
-          expect(
-            pageTokens.some((t) => t.startsWith(term)),
-            `${q} in ${text}`,
-          ).toBe(true);
-        }
+        const pagePairs = textPairs(text);
+        for (const term of pairs.terms) expect(has(pagePairs, term), `${q} in ${text}`).toBe(true);
         checked += 1;
       }
     }
     expect(checked).toBeGreaterThan(500);
   });
 
-  it('keeps pages with the characters apart out of a two-character query', () => {
-    const q = queryTokens('双拥')!;
+  it('keeps pages with the characters apart out of a two-character query, and is exact for it', () => {
+    const q = queryPairs('双拥')!;
     expect(q.exact).toBe(true);
-    expect(textTokens(texts[1]!).has(q.terms)).toBe(false);
-    expect(textTokens(texts[0]!).has(q.terms)).toBe(true);
+    expect(q.terms).toHaveLength(1);
+    expect(has(textPairs(texts[1]!), q.terms[0]!)).toBe(false);
+    expect(has(textPairs(texts[0]!), q.terms[0]!)).toBe(true);
+    // Characters outside the Basic Multilingual Plane get their own pairs, no shared codes.
+    const rare = queryPairs('𠀀𠀁')!;
+    expect(rare.exact).toBe(true);
+    expect(has(textPairs(texts[5]!), rare.terms[0]!)).toBe(true);
+    expect(has(textPairs(texts[0]!), rare.terms[0]!)).toBe(false);
   });
 
   it('marks longer or broken-up queries as needing the text check', () => {
-    expect(queryTokens('六个一')!.exact).toBe(false);
-    expect(queryTokens('党建+双拥')!.exact).toBe(false);
-    expect(queryTokens('党')!.exact).toBe(true);
-    expect(queryTokens('+')).toBeUndefined();
+    expect(queryPairs('六个一')!.exact).toBe(false);
+    expect(queryPairs('党建+双拥')!.exact).toBe(false);
+    expect(queryPairs('党')!.exact).toBe(true);
+    expect(queryPairs('+')).toBeUndefined();
   });
 
-  it('uses letters only, so Pagefind keeps each token whole', () => {
-    expect(charToken('双', '拥')).toMatch(/^q[a-z]{8}$/);
-    expect(charToken('𠀀')).toMatch(/^q[a-z]{4}zzzz$/);
-    expect(charToken('双', '拥')).not.toBe(charToken('拥', '双'));
+  it('pairs the last character of a run with the end mark, so every character starts a pair', () => {
+    expect(textPairs('双拥').has(pairKey('拥'.codePointAt(0)!, END))).toBe(true);
+    expect(pairKey('双'.codePointAt(0)!, '拥'.codePointAt(0)!)).not.toBe(
+      pairKey('拥'.codePointAt(0)!, '双'.codePointAt(0)!),
+    );
+  });
+
+  it('stores postings in shards that decode to what was written', () => {
+    const pairs = [
+      { a: 21452, b: 0, postings: [0, 3, 4, 1000] },
+      { a: 21452, b: 25317, postings: [7] },
+      { a: 0x20000, b: 0x20001, postings: [2, 200_000, 2 ** 31] },
+    ];
+    const shard = decodeShard(encodeShard(pairs));
+    for (const { a, b, postings } of pairs) expect([...shard.get(a)!.get(b)!]).toEqual(postings);
+    const bytes = encodeShard(pairs);
+    expect(() => decodeShard(bytes.subarray(0, bytes.length - 1))).toThrow(/truncated/);
   });
 });
 
@@ -126,6 +154,21 @@ describe('pinyin', () => {
     expect(py.terms('sy')).toEqual(['双拥', '双拥联盟']);
     expect(py.terms('fx')).toEqual(['坊巷讲习所']);
     expect(py.terms('s')).toEqual([]);
+  });
+
+  it('indexes every reading of a character, so the check never meets a pair the index lacks', () => {
+    // 行 reads xing and hang: 银行 gives yin+xing and yin+hang, 行 at the end of the run both with the end mark.
+    const no = (s: string) => ['hang', 'xing', 'yin'].indexOf(s);
+    const readings = (ch: string) => ({ 银: [no('yin')], 行: [no('xing'), no('hang')] })[ch] ?? [];
+    const pairs = textPinyinPairs('银行，', readings);
+    for (const [a, b] of [
+      ['yin', 'hang'],
+      ['yin', 'xing'],
+    ])
+      expect(pairs).toContain(pairKey(no(a!), no(b!) + 1));
+    expect(pairs).toContain(pairKey(no('hang'), END));
+    expect(syllableQueryPairs([no('yin'), no('hang')])).toEqual([{ kind: 'p', a: no('yin'), b: no('hang') + 1 }]);
+    expect(pairs.size).toBe(4);
   });
 
   it('tells pinyin from other queries', () => {

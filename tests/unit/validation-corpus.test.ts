@@ -63,6 +63,13 @@ const expectations: Record<string, Expectation> = {
   'bad-file-name': { file: 'content/cases/测试案例.md', field: '（文件名）', found: '"测试案例"' },
   'template-text-left': { file, field: 'summary（摘要）', found: '待填写', line: 5 },
   'link-to-draft': { file, field: '（正文中的链接）', found: '指向草稿 content/cases/draft-case.md' },
+  'gbk-encoding': {
+    file,
+    field: '（文件编码）',
+    found: '文件不是 UTF-8 编码，很可能是 GBK 编码（Windows 记事本中叫“ANSI”）',
+    line: 2,
+    suggestion: '文件 → 另存为 → 下方“编码”选 UTF-8',
+  },
   'historic-from-not-a-stop': {
     file: 'content/routes/test-route.md',
     field: 'historic.from（出发地）',
@@ -119,6 +126,21 @@ describe('bad content corpus', () => {
       expect(report).toContain(`字段：${want.field}`);
     });
   }
+
+  it('gbk-encoding: one message about the encoding, not a garbled unit name', async () => {
+    const { problems } = await checkContent(project('gbk-encoding'), extraChecks);
+    expect(problems.filter((p) => p.file === file)).toEqual([
+      {
+        file,
+        line: 2,
+        field: '（文件编码）',
+        found: '文件不是 UTF-8 编码，很可能是 GBK 编码（Windows 记事本中叫“ANSI”），里面的中文会变成乱码',
+        expected: '内容文件一律用 UTF-8 编码保存',
+        suggestion:
+          '在记事本中：文件 → 另存为 → 下方“编码”选 UTF-8 → 保存（覆盖原文件）；WPS 或其他编辑器在“编码”菜单中选 UTF-8。保存后重新检查',
+      },
+    ]);
+  });
 
   it('the check:content command returns exit code 1 with the Chinese report, for every folder', async () => {
     for (const name of folders) {

@@ -298,6 +298,8 @@ class ZgKiosk extends HTMLElement {
     if (this.#resetting) return;
     this.#resetting = true;
     clearTimeout(this.#idleTimer);
+    // The next visitor must not hear the last one's page (朗读); settings go with the wipe.
+    window.speechSynthesis?.cancel();
     wipeTraces();
     await this.#applyUpdate();
     location.replace(this.#start);

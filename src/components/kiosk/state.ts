@@ -42,8 +42,9 @@ function wipe(storage: Storage, kept: string[]): void {
 }
 
 /**
- * Removes every trace a visitor can leave in storage (search query and filters, text size, elder
- * mode, the visit trail), keeping only the kiosk's own configuration.
+ * Removes every trace a visitor can leave in storage (search query and filters, elder mode, the
+ * 无障碍 settings zg-a11y: text size, contrast, cursor, guide lines, 语速, 点读; the visit trail),
+ * keeping only the kiosk's own configuration.
  */
 export function wipeTraces(): void {
   try {

@@ -14,7 +14,9 @@ import {
   getPrefaceMilestone,
   getRoutes,
   getTimeline,
+  itineraryText,
   resolveSource,
+  routePlaces,
   sourceLabel,
   type ResolvedSource,
   type RouteEntry,
@@ -23,7 +25,7 @@ import { caseNumber, featuredInput, type FeaturedInput } from './featured.ts';
 
 /** Everything the home page depends on, as plain data. */
 export interface HomeInput {
-  counts: { cases: number; halls: number; stops: number; milestones: number };
+  counts: { cases: number; halls: number; stops: number; legs: number; milestones: number };
   featured?: FeaturedInput | undefined;
   preface?:
     { text?: string | undefined; date: string; dateNote?: string | undefined; source: ResolvedSource } | undefined;
@@ -63,7 +65,8 @@ export async function homeInput(): Promise<HomeInput> {
     counts: {
       cases: (await getCases()).length,
       halls: (await getHalls()).length,
-      stops: routes.reduce((n, r) => n + r.data.stops.length, 0),
+      stops: routePlaces(routes.flatMap((r) => r.data.stops)).length,
+      legs: routes.flatMap((r) => r.data.stops).filter((s) => s.kind === '水路').length,
       milestones: timeline.length,
     },
     featured: await featuredInput(),
@@ -91,7 +94,7 @@ export function homeView(input: HomeInput): HomeView {
   const sectionCounts = [
     t('case.count', { n: counts.cases }),
     t('hall.count', { n: counts.halls }),
-    t('route.stopCount', { n: counts.stops }),
+    itineraryText(counts.stops, counts.legs),
     t('timeline.count', { n: counts.milestones }),
   ];
   return {

@@ -5,12 +5,12 @@
  */
 import { t, type UiKey } from '../../i18n/index.ts';
 import { href } from '../../utils/url.ts';
-import { getHalls, getRoutes, getTimeline } from '../index.ts';
+import { getHalls, getRoutes, getTimeline, itineraryText, routePlaces } from '../index.ts';
 import { caseNumber, featuredInput, type FeaturedInput } from './featured.ts';
 
 /** Everything the kiosk start screen depends on, as plain data. */
 export interface KioskInput {
-  counts: { halls: number; stops: number; milestones: number };
+  counts: { halls: number; stops: number; legs: number; milestones: number };
   featured?: FeaturedInput | undefined;
 }
 
@@ -33,7 +33,8 @@ export async function kioskInput(): Promise<KioskInput> {
   return {
     counts: {
       halls: (await getHalls()).length,
-      stops: (await getRoutes()).reduce((n, r) => n + r.data.stops.length, 0),
+      stops: routePlaces((await getRoutes()).flatMap((r) => r.data.stops)).length,
+      legs: (await getRoutes()).flatMap((r) => r.data.stops).filter((s) => s.kind === '水路').length,
       milestones: (await getTimeline()).length,
     },
     featured: await featuredInput(),
@@ -50,7 +51,7 @@ const tiles: { name: UiKey; lead: UiKey; mark: UiKey; path: string }[] = [
 export function kioskView({ counts, featured }: KioskInput): KioskView {
   const tileCounts = [
     t('hall.count', { n: counts.halls }),
-    t('route.stopCount', { n: counts.stops }),
+    itineraryText(counts.stops, counts.legs),
     t('timeline.count', { n: counts.milestones }),
     t('kiosk.tile.search.count'),
   ];

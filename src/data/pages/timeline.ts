@@ -34,6 +34,7 @@ export interface TimelineInput {
     id: string;
     date: string;
     dateNote?: string | undefined;
+    dateFrom?: string | undefined;
     title: string;
     text?: string | undefined;
     themes: string[];
@@ -49,6 +50,8 @@ export interface TimelineItem {
   id: string;
   date: string;
   when: string;
+  /** How the date was worked out, when the source dates the event relative to itself (今年, 去年). */
+  worked?: string | undefined;
   title: string;
   text?: string | undefined;
   themes: string[];
@@ -86,6 +89,7 @@ export async function timelineInput(): Promise<TimelineInput> {
         id: m.id,
         date: m.data.date,
         dateNote: m.data.dateNote,
+        dateFrom: m.data.dateFrom,
         title: m.data.title,
         text: m.data.text,
         themes: m.data.themes,
@@ -119,6 +123,9 @@ export function timelineView({ milestones, targets }: TimelineInput): TimelineVi
       id: m.id,
       date: m.date,
       when: formatDateNote(m.date, m.dateNote),
+      worked:
+        m.dateFrom &&
+        t(m.source.dateInferred ? 'timeline.dateFromInferred' : 'timeline.dateFrom', { words: m.dateFrom }),
       title: m.title,
       text: m.text,
       themes: m.themes,

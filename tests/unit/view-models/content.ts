@@ -109,12 +109,12 @@ export function fixtureContent() {
       }),
     ],
     halls: [
-      entry('halls', hallFm, 'h-branch', { ...base, name: '测试分馆', unit: '二单位别名', kind: '分馆' }),
+      entry('halls', hallFm, 'h-branch', { ...base, name: '测试展馆', unit: '二单位别名', kind: '展馆' }),
       entry('halls', hallFm, 'h-main', {
         ...base,
-        name: '测试总馆',
+        name: '测试分馆',
         unit: '一单位',
-        kind: '总馆',
+        kind: '分馆',
         zones: [{ name: '序厅' }],
       }),
     ],

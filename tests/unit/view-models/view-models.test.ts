@@ -36,7 +36,7 @@ describe('the query module', () => {
     expect((await getCases()).map((c) => c.id)).toEqual(['top/c-first', 'top/c-second', 'more/c-late', 'solo']);
   });
 
-  test('halls: kinds in the order of the schema (总馆 first)', async () => {
+  test('halls: kinds in the order of the schema (分馆 first)', async () => {
     const { getHalls } = await data();
     expect((await getHalls()).map((h) => h.id)).toEqual(['h-main', 'h-branch']);
   });
@@ -84,7 +84,7 @@ describe('case page', () => {
     expect(meta).toMatchObject({
       一单位: href('/units/u-one/'),
       测试十佳: href('/cases/#top-series'),
-      测试总馆: href('/halls/h-main/'),
+      测试分馆: href('/halls/h-main/'),
       测试航线: href('/routes/r-river/'),
     });
   });
