@@ -29,6 +29,8 @@ export const hallSchema = <T extends z.ZodType>(image: T) =>
     unit: text.optional(),
     /** Kind of venue. */
     kind: hallKind,
+    /** City where the venue stands (the search's 地区 filter), for a hall whose host unit no source names; otherwise the unit's region is used. */
+    region: text.optional(),
     /** Opening date at the precision known. */
     opened: dateInput.optional(),
     /** Floor area in square metres. */
