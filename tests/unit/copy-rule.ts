@@ -6,9 +6,10 @@
  * by 、 with no other punctuation) may repeat a source; everything else may not share a run of
  * more than {@link MAX_RUN} characters with one.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { listFiles as listAllFiles } from '../../src/utils/files.ts';
 
 /** Longest run of identical characters (letters and digits) that content may share with a source. */
 export const MAX_RUN = 30;
@@ -145,16 +146,8 @@ function strings(value: unknown, where: string, out: Passage[]): void {
   }
 }
 
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    if (name.startsWith('.') || name.startsWith('_')) continue;
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...listFiles(full));
-    else if (/\.mdx?$/i.test(name)) out.push(full);
-  }
-  return out.sort();
-}
+/** The Markdown and MDX files below `dir`, sorted, set-aside (`_`, `.`) names left out. */
+const listFiles = (dir: string): string[] => listAllFiles(dir, { skipHidden: true }).filter((f) => /\.mdx?$/i.test(f));
 
 /** The body of an MD/MDX file without imports, components' tags and link targets. */
 function bodyText(body: string): string {

@@ -12,13 +12,14 @@
  *   noise aside; … in a quote stands for words left out). Sources whose text is only restated
  *   (facts.md) are checked for the number alone.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { QUOTE_MAX, type Figure } from '../../src/schemas/common.ts';
 import { compact, numberForms, printedForms, printsFigure, quoteOccursIn } from '../../src/utils/figures.ts';
+import { listFiles as listAllFiles } from '../../src/utils/files.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /**
@@ -81,16 +82,8 @@ interface FigureCase {
   sourceId: unknown;
 }
 
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    if (name.startsWith('.') || name.startsWith('_')) continue;
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...listFiles(full));
-    else if (/\.mdx?$/i.test(name)) out.push(full);
-  }
-  return out.sort();
-}
+/** The Markdown and MDX files below `dir`, sorted, set-aside (`_`, `.`) names left out. */
+const listFiles = (dir: string): string[] => listAllFiles(dir, { skipHidden: true }).filter((f) => /\.mdx?$/i.test(f));
 
 function frontmatter(text: string): Record<string, unknown> {
   const match = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(text);
