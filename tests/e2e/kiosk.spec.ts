@@ -3,9 +3,9 @@
  * and attract loop, idle reset that leaves no trace, touch lockdown, take-home QR code, and the
  * on-screen keyboard of the search page. Offline use is in kiosk-offline.spec.ts.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { caseTitle } from '../content.ts';
+import { axeResults, axeSummary } from '../gates/watch.ts';
 
 // The service worker is tested on its own; here it would only precache the site in every test.
 test.use({ serviceWorkers: 'block' });
@@ -461,14 +461,9 @@ test.describe('search without a keyboard', () => {
 });
 
 test.describe('accessibility of the kiosk screens', () => {
-  /** axe's WCAG A and AA rules; the kiosk start page is not in the sitemap the site gate walks. */
+  /** axe's WCAG A and AA rules and best practices; the kiosk start page is not in the sitemap the site gate walks. */
   const violations = async (page: Page, only?: string) =>
-    (
-      await (only ? new AxeBuilder({ page }).include(only) : new AxeBuilder({ page }))
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-        .options({ resultTypes: ['violations'] })
-        .analyze()
-    ).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    axeSummary(await axeResults(page, only ? { include: only } : {}));
 
   test('attract loop, start screen, countdown and keyboard pass axe', async ({ page }) => {
     // Four axe runs over large pages.

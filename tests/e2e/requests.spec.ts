@@ -26,7 +26,7 @@ test('a kiosk visit and a search contact no other origin', async ({ browser }) =
     if (await attract.isVisible()) await attract.tap();
     // Follow the first tile of the start screen, then come back.
     await page.getByRole('main').getByRole('link').first().tap();
-    await page.waitForLoadState('load');
+    await page.waitForURL((url) => url.pathname !== '/kiosk/', { waitUntil: 'load' });
     path = new URL(page.url()).pathname;
     // Back to the start screen the way the kiosk header does it (kiosk history is kept flat).
     path = '/kiosk/';
@@ -71,10 +71,15 @@ for (const withCsp of [true, false]) {
       );
       await route.fulfill({ response, body: html, headers });
     });
+    // The script is never really fetched: the test stays off the network.
+    await page.route('https://cdn.example.com/**', (route) => route.abort('blockedbyclient'));
     await page.goto(path);
     await page.waitForLoadState('networkidle');
     path = '';
-    expect(outside).toHaveLength(1);
-    expect(outside[0]).toMatch(/^\/about\/ (requested|tried to load) https:\/\/cdn\.example\.com\/lib\.js/);
+    // Reported once or twice (the attempt, and the CSP's refusal), always with page and URL.
+    expect(outside.length).toBeGreaterThan(0);
+    for (const line of outside) {
+      expect(line).toMatch(/^\/about\/ (requested|tried to load) https:\/\/cdn\.example\.com\/lib\.js/);
+    }
   });
 }

@@ -1,10 +1,12 @@
 import { expect, test } from '@playwright/test';
 import {
   part,
+  type Presentation,
   presentations,
   releaseRoutes,
   settingPresentations,
   sitePages,
+  switchPresentation,
   usePresentation,
   visitWhole,
 } from '../gates/site.ts';
@@ -14,28 +16,55 @@ import { distDir } from '../site.ts';
 
 /**
  * The gates' walk: every page of the built site, in the default, kiosk and elder presentations
- * and with the 无障碍 settings 高对比度 and 200 % text (issue 14), opened once through nginx (deploy/nginx.conf) and read to the bottom, as a visitor would. Each
- * visit checks every gate that needs a page open:
+ * and with the 无障碍 settings 高对比度 and 200 % text (issue 14), opened through nginx
+ * (deploy/nginx.conf) and read to the bottom, as a visitor would. A page is opened once per
+ * screen: on a desktop screen in the default look, then switched to 高对比度 as the 无障碍 panel
+ * does; on a kiosk screen in the kiosk presentation; on a phone in 长者模式, then switched to the
+ * default look at 200 % text, then to 长者模式 at 200 % text. Each visit, and each switch, checks every gate that needs a page open:
  * - it answers, in the presentation asked for;
  * - privacy and offline use: no request to any other origin (no CDN, font service, analytics or
  *   map tiles), whether it went out or the CSP stopped it;
  * - security: the server sends the build's Content-Security-Policy header, and neither it nor
  *   the page's <meta> policy reports a violation;
- * - accessibility: axe finds no WCAG 2.0/2.1/2.2 A or AA violation (with 高对比度 also none of
- *   the AAA contrast rule, 7:1); the page has its skip link, landmarks and ordered headings, body
+ * - accessibility: axe finds no WCAG 2.0/2.1/2.2 A or AA violation and no breach of its best
+ *   practices (with 高对比度 also none of the AAA contrast rule, 7:1); the page has its skip link, landmarks and ordered headings, body
  *   text spacing as MIIT 适老化 asks, and never scrolls sideways (structure.ts).
  * A failure names the page, the presentation and what went wrong.
  */
 
 test.afterEach(releaseRoutes);
-/** Tests per presentation, so the two workers share the pages and a failure shows early. */
-const PARTS = 6;
+/** Tests per screen, so the two workers share the pages and a failure shows early. */
+const PARTS = 4;
 /** Time allowed per page (axe on a long page of a busy 2-core machine can take several seconds). */
 const PER_PAGE_MS = 30_000;
 
-for (const presentation of [...presentations, ...settingPresentations]) {
-  test.describe(`${presentation.name} presentation`, () => {
-    test.use(presentation.use);
+const named = (name: Presentation['name']): Presentation => {
+  const found = [...presentations, ...settingPresentations].find((p) => p.name === name);
+  if (!found) throw new Error(`no presentation ${name}`);
+  return found;
+};
+/** Per screen: the presentation each page opens in, then those it is switched to in place. */
+const screens: [Presentation, ...Presentation[]][] = [
+  [named('default'), named('high-contrast')],
+  [named('kiosk')],
+  [named('elder'), named('text-200'), named('elder-text-200')],
+];
+// Every presentation is walked: a new one must be added to a screen here.
+test('the walk covers every presentation', () => {
+  expect(
+    screens
+      .flat()
+      .map((p) => p.name)
+      .sort(),
+  ).toEqual([...presentations, ...settingPresentations].map((p) => p.name).sort());
+});
+
+for (const [opened, ...switched] of screens) {
+  const names = [opened, ...switched].map((p) => p.name).join(', ');
+  test.describe(`${names} presentation`, () => {
+    // The kiosk's service worker (its precache of the whole site, its offline answers) is
+    // tested in kiosk-offline.spec and requests.spec; here it would only add work to every visit.
+    test.use({ ...opened.use, serviceWorkers: 'block' });
 
     for (let index = 0; index < PARTS; index++) {
       test(`every page: no outside request, no CSP violation, no WCAG 2.2 AA violation (part ${index + 1} of ${PARTS})`, async ({
@@ -44,33 +73,37 @@ for (const presentation of [...presentations, ...settingPresentations]) {
         const pages = part(sitePages(distDir), index, PARTS);
         test.setTimeout(Math.max(120_000, pages.length * PER_PAGE_MS));
         expect(pages.length).toBeGreaterThan(0);
-        await usePresentation(page, presentation);
+        await usePresentation(page, opened);
         let path = '';
         const outside = await watchOutsideRequests(page, () => path);
         const violations = await watchCspViolations(page);
         const policy = headerPolicy();
         const csp: string[] = [];
         const axe: string[] = [];
-        for (path of pages) {
-          violations.length = 0;
-          const response = await visitWhole(page, path);
-          if (presentation.attribute) {
-            // The presentation really is on: otherwise this would silently test the default look.
-            await expect(page.locator('html'), `${path} in ${presentation.name}`).toHaveAttribute(
-              presentation.attribute,
-            );
+        /** The gates that read the open page, in the presentation it shows now. */
+        const check = async (presentation: Presentation) => {
+          // The presentation really is on: otherwise this would silently test the default look.
+          for (const [name, value] of Object.entries(presentation.attributes)) {
+            await expect(page.locator('html'), `${path} in ${presentation.name}`).toHaveAttribute(name, value);
           }
-          if ((await response.headerValue('content-security-policy')) !== policy) {
-            csp.push(`${path}: the server did not send the build's Content-Security-Policy header`);
-          }
-          axe.push(...(await axeViolations(page, path, presentation.name)));
-          if (presentation.name === 'high-contrast') {
-            // WCAG AAA contrast (7:1, large text 4.5:1), which 高对比度 promises.
-            axe.push(...(await axeViolations(page, path, presentation.name, ['color-contrast-enhanced'])));
-          }
+          // 高对比度 also promises WCAG AAA contrast (7:1, large text 4.5:1).
+          const aaa = presentation.name === 'high-contrast' ? ['color-contrast-enhanced'] : [];
+          axe.push(...(await axeViolations(page, path, presentation.name, aaa)));
           axe.push(
             ...(await page.evaluate(structureProblems)).map((p) => `${path} [${presentation.name}] structure: ${p}`),
           );
+        };
+        for (path of pages) {
+          violations.length = 0;
+          const response = await visitWhole(page, path);
+          if ((await response.headerValue('content-security-policy')) !== policy) {
+            csp.push(`${path}: the server did not send the build's Content-Security-Policy header`);
+          }
+          await check(opened);
+          for (const presentation of switched) {
+            await switchPresentation(page, presentation);
+            await check(presentation);
+          }
           csp.push(...violations.map((v) => `${path}: ${v}`));
         }
         expect.soft(outside, `requests to other origins:\n${outside.join('\n')}`).toEqual([]);

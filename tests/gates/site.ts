@@ -41,27 +41,27 @@ export function pagesUnder(dir: string, prefix: string): string[] {
 }
 
 export interface Presentation {
-  name: 'default' | 'kiosk' | 'elder' | 'high-contrast' | 'text-200';
+  name: 'default' | 'kiosk' | 'elder' | 'high-contrast' | 'text-200' | 'elder-text-200';
   /** localStorage entries that switch the presentation on (read by ModeBoot before first paint). */
   storage: Record<string, string>;
-  /** Attribute on <html> that shows the presentation is on. */
-  attribute?: string;
+  /** Attributes on <html> that show the presentation is on, with their values ('' for a flag). */
+  attributes: Record<string, string>;
   /** Screen the presentation is typically seen on. */
   use: { viewport: { width: number; height: number }; hasTouch?: boolean; isMobile?: boolean };
 }
 
 export const presentations: Presentation[] = [
-  { name: 'default', storage: {}, use: { viewport: { width: 1920, height: 1080 } } },
+  { name: 'default', storage: {}, attributes: {}, use: { viewport: { width: 1920, height: 1080 } } },
   {
     name: 'kiosk',
     storage: { 'zg-kiosk': '1' },
-    attribute: 'data-kiosk',
+    attributes: { 'data-kiosk': '' },
     use: { viewport: { width: 1080, height: 1920 }, hasTouch: true },
   },
   {
     name: 'elder',
     storage: { 'zg-elder': '1' },
-    attribute: 'data-elder',
+    attributes: { 'data-elder': '' },
     use: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true },
   },
 ];
@@ -74,23 +74,51 @@ export const settingPresentations: Presentation[] = [
   {
     name: 'high-contrast',
     storage: { 'zg-a11y': JSON.stringify({ contrast: true }) },
-    attribute: 'data-contrast',
+    attributes: { 'data-contrast': '' },
     use: { viewport: { width: 1920, height: 1080 } },
   },
   {
     name: 'text-200',
     storage: { 'zg-a11y': JSON.stringify({ scale: 200 }) },
-    attribute: 'data-text-scale',
+    attributes: { 'data-text-scale': '200' },
+    use: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true },
+  },
+  {
+    // Both at once: an older visitor in 长者模式 who also turns the text up.
+    name: 'elder-text-200',
+    storage: { 'zg-elder': '1', 'zg-a11y': JSON.stringify({ scale: 200 }) },
+    attributes: { 'data-elder': '', 'data-text-scale': '200' },
     use: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true },
   },
 ];
 
 /** Switches the presentation on for every page this `page` opens (set before any script runs). */
 export async function usePresentation(page: Page, presentation: Presentation): Promise<void> {
-  if (Object.keys(presentation.storage).length === 0) return;
+  // Each page opens in this presentation alone, whatever a switch on the page before stored.
   await page.addInitScript((entries) => {
+    for (const key of ['zg-kiosk', 'zg-elder', 'zg-a11y']) localStorage.removeItem(key);
     for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
   }, presentation.storage);
+}
+
+/**
+ * Switches the open page to `presentation` as the page's own controls do (the 长者模式 switch,
+ * the 无障碍 panel): the stored choice, the attribute on <html> and the change events, with no
+ * reload; then waits until the page has drawn the new look. Settings of other presentations
+ * are switched off first. Presentations that need another screen (kiosk) cannot be switched to.
+ */
+export async function switchPresentation(page: Page, presentation: Presentation): Promise<void> {
+  await page.evaluate(async ({ storage, attributes }) => {
+    const root = document.documentElement;
+    for (const key of ['zg-elder', 'zg-a11y']) localStorage.removeItem(key);
+    for (const name of ['data-elder', 'data-contrast', 'data-text-scale']) root.removeAttribute(name);
+    for (const [key, entry] of Object.entries(storage)) localStorage.setItem(key, entry);
+    for (const [name, value] of Object.entries(attributes)) root.setAttribute(name, value);
+    document.dispatchEvent(new CustomEvent('zg-elder-change'));
+    document.dispatchEvent(new CustomEvent('zg-a11y-change'));
+    await document.fonts.ready;
+    for (let frame = 0; frame < 2; frame++) await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+  }, presentation);
 }
 
 /** Splits `items` into `count` interleaved parts, so each test gets a similar mix of pages. */
@@ -103,7 +131,7 @@ export function part<T>(items: T[], index: number, count: number): T[] {
  * deferred code load) and waits until no request has been pending for `quietMs`. Faster than
  * Playwright's networkidle, which always waits 500 ms.
  */
-export async function visitWhole(page: Page, path: string, quietMs = 150): Promise<Response> {
+export async function visitWhole(page: Page, path: string, quietMs = 60): Promise<Response> {
   let pending = 0;
   let last = Date.now();
   const start = () => {
@@ -126,10 +154,12 @@ export async function visitWhole(page: Page, path: string, quietMs = 150): Promi
         await new Promise((r) => requestAnimationFrame(() => r(undefined)));
       }
       window.scrollTo(0, document.body.scrollHeight);
+      // One frame for lazy images near the bottom to start loading.
+      await new Promise((r) => requestAnimationFrame(() => r(undefined)));
     });
     const deadline = Date.now() + 10_000;
     while (Date.now() < deadline && (pending > 0 || Date.now() - last < quietMs)) {
-      await page.waitForTimeout(25);
+      await page.waitForTimeout(10);
     }
     return response;
   } finally {
