@@ -2,10 +2,11 @@
  * `npm test`: the code checks (types, lint, formatting), then every test, unit then browser,
  * against a real build; ends with `N passed, N failed` (each code check counts as one test).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium } from './browser.ts';
 import { ensureJava, ensureNginx } from './system.ts';
+import { subpathUrl } from '../tests/site.ts';
 
 const results = 'test-results';
 rmSync(results, { recursive: true, force: true });
@@ -32,19 +33,69 @@ const codeFailures = codeChecks.filter(([name, cmd, args]) => {
 });
 for (const [name] of codeFailures) console.log(`code check failed: ${name}`);
 
-const unitStatus = run('vitest', [
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${results}/vitest.json`,
+/**
+ * Runs a command with its output kept, and prints that output in one block when it ends, so
+ * runs side by side do not interleave their lines. Resolves to the exit status.
+ */
+const runBuffered = (name: string, cmd: string, args: string[], env: Record<string, string> = {}) =>
+  new Promise<number>((resolve) => {
+    const started = Date.now();
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.on('close', (code) => {
+      const seconds = Math.round((Date.now() - started) / 1000);
+      process.stdout.write(`\n> ${name} (${seconds} s)\n${Buffer.concat(chunks).toString()}`);
+      resolve(code ?? 1);
+    });
+  });
+
+// The suites are independent (the 编辑台 needs no site build and has its own port and output
+// folder), so they run side by side: the browser suite keeps both cores busy for most of the
+// run, the unit tests' builds and the 编辑台 fill the gaps instead of adding their own minutes.
+const started = Date.now();
+console.log('\n> browser tests (playwright)');
+const e2e = new Promise<number>((resolve) => {
+  spawn('playwright', ['test', '--reporter=list,json'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: `${results}/playwright.json` },
+  }).on('close', (code) => resolve(code ?? 1));
+});
+// The others start once the browser suite's site is built and served (or that suite ended):
+// its build and the unit tests' Astro config both write the project's generated types (.astro/).
+const answers = () =>
+  fetch(subpathUrl).then(
+    (r) => r.ok,
+    () => false,
+  );
+let e2eEnded = false;
+void e2e.then(() => (e2eEnded = true));
+const siteServed = (async () => {
+  while (!e2eEnded && !(await answers())) await new Promise((r) => setTimeout(r, 1000));
+})();
+const [unitStatus, e2eStatus, deskStatus] = await Promise.all([
+  siteServed.then(() =>
+    runBuffered('unit tests (vitest)', 'vitest', [
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${results}/vitest.json`,
+    ]),
+  ),
+  e2e,
+  siteServed.then(() =>
+    runBuffered(
+      '编辑台 (playwright, its own config)',
+      'playwright',
+      ['test', '-c', 'playwright.desk.config.ts', '--reporter=list,json'],
+      {
+        PLAYWRIGHT_JSON_OUTPUT_NAME: `${results}/playwright-desk.json`,
+      },
+    ),
+  ),
 ]);
-const e2eStatus = run('playwright', ['test', '--reporter=list,json'], {
-  PLAYWRIGHT_JSON_OUTPUT_NAME: `${results}/playwright.json`,
-});
-// The 编辑台 runs on its own copy of the content and needs no site build: its own config.
-const deskStatus = run('playwright', ['test', '-c', 'playwright.desk.config.ts', '--reporter=list,json'], {
-  PLAYWRIGHT_JSON_OUTPUT_NAME: `${results}/playwright-desk.json`,
-});
+console.log(`\ntests took ${Math.round((Date.now() - started) / 1000)} s`);
 
 interface VitestReport {
   numPassedTests: number;
