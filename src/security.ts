@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LAYER_ORDER } from './styles/layers.ts';
 
 /**
  * Fetch directives every page gets. Everything comes from the site's own origin: the kiosks are
@@ -99,7 +100,8 @@ export function astroCsp(srcDir: string) {
       resources: [...scriptSources],
       hashes: inlineScriptHashes(srcDir) as `sha256-${string}`[],
     },
-    styleDirective: { resources: ["'self'"] },
+    // The layer order is an inline <style> of its own (src/styles/layers.ts).
+    styleDirective: { resources: ["'self'"], hashes: [cspHash(LAYER_ORDER)] as `sha256-${string}`[] },
   };
 }
 

@@ -201,7 +201,7 @@ for (const n of sizes) {
   const dir = join(out, `corpus-${n}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (const part of ['_astro', 'search', 'layers.css', 'favicon.svg']) {
+  for (const part of ['_astro', 'search', 'favicon.svg']) {
     if (existsSync(join(site, part))) cpSync(join(site, part), join(dir, part), { recursive: true });
   }
   writeCorpus(dir, root, n);

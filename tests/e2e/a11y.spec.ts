@@ -30,6 +30,32 @@ test('the axe gate names the page, the presentation and the rule (an image witho
   );
 });
 
+test('in 高对比度 the gate also holds text to 7:1 (AAA), in the same run as the AA rules', async ({ page }) => {
+  // Text at about 6.4:1 passes WCAG AA (4.5:1) but not the 7:1 that 高对比度 promises.
+  await page.goto('./about/');
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.textContent = '对比度约为六点四比一的说明文字';
+    Object.assign(p.style, { color: '#5f5f5f', background: '#ffffff', fontSize: '16px', fontWeight: '400' });
+    document.querySelector('main')?.append(p);
+  });
+  expect(await axeViolations(page, '/about/', 'default')).toEqual([]);
+  const failures = await axeViolations(page, '/about/', 'high-contrast', ['color-contrast-enhanced']);
+  expect(failures).toHaveLength(1);
+  expect(failures[0]).toMatch(/^\/about\/ \[high-contrast\] color-contrast-enhanced \(serious\)/);
+});
+
+test('the gate runs the best practices of axe too (a skipped heading level)', async ({ page }) => {
+  await page.goto('./about/');
+  await page.evaluate(() => {
+    const heading = document.createElement('h6');
+    heading.textContent = '跳级的标题';
+    document.querySelector('main')?.append(heading);
+  });
+  const failures = await axeViolations(page, '/about/', 'default');
+  expect(failures.map((f) => f.split(' ')[2])).toEqual(['heading-order']);
+});
+
 test.describe('keyboard', () => {
   test('the skip link is the first stop and moves focus to the main content', async ({ page }) => {
     await page.goto('./cases/');
