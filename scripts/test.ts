@@ -1,6 +1,7 @@
 /**
- * `npm test`: the code checks (types, lint, formatting), then every test, unit then browser,
- * against a real build; ends with `N passed, N failed` (each code check counts as one test).
+ * `npm test`: the code checks (types, lint, formatting), then every test: the browser suite
+ * against a real build, with the unit tests and the 编辑台's suite beside it; ends with
+ * `N passed, N failed` (each code check counts as one test).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';

@@ -1,10 +1,9 @@
 import { expect, test } from '@playwright/test';
 import {
+  allPresentations,
   part,
   type Presentation,
-  presentations,
   releaseRoutes,
-  settingPresentations,
   sitePages,
   switchPresentation,
   usePresentation,
@@ -20,15 +19,17 @@ import { distDir } from '../site.ts';
  * (deploy/nginx.conf) and read to the bottom, as a visitor would. A page is opened once per
  * screen: on a desktop screen in the default look, then switched to 高对比度 as the 无障碍 panel
  * does; on a kiosk screen in the kiosk presentation; on a phone in 长者模式, then switched to the
- * default look at 200 % text, then to 长者模式 at 200 % text. Each visit, and each switch, checks every gate that needs a page open:
+ * default look at 200 % text, then to 长者模式 at 200 % text. Each visit, and each switch,
+ * checks every gate that needs a page open:
  * - it answers, in the presentation asked for;
  * - privacy and offline use: no request to any other origin (no CDN, font service, analytics or
  *   map tiles), whether it went out or the CSP stopped it;
  * - security: the server sends the build's Content-Security-Policy header, and neither it nor
  *   the page's <meta> policy reports a violation;
  * - accessibility: axe finds no WCAG 2.0/2.1/2.2 A or AA violation and no breach of its best
- *   practices (with 高对比度 also none of the AAA contrast rule, 7:1); the page has its skip link, landmarks and ordered headings, body
- *   text spacing as MIIT 适老化 asks, and never scrolls sideways (structure.ts).
+ *   practices (with 高对比度 also none of the AAA contrast rule, 7:1); the page has its skip
+ *   link, landmarks and ordered headings, body text spacing as MIIT 适老化 asks, and never
+ *   scrolls sideways (structure.ts).
  * A failure names the page, the presentation and what went wrong.
  */
 
@@ -39,7 +40,7 @@ const PARTS = 4;
 const PER_PAGE_MS = 30_000;
 
 const named = (name: Presentation['name']): Presentation => {
-  const found = [...presentations, ...settingPresentations].find((p) => p.name === name);
+  const found = allPresentations.find((p) => p.name === name);
   if (!found) throw new Error(`no presentation ${name}`);
   return found;
 };
@@ -56,7 +57,7 @@ test('the walk covers every presentation', () => {
       .flat()
       .map((p) => p.name)
       .sort(),
-  ).toEqual([...presentations, ...settingPresentations].map((p) => p.name).sort());
+  ).toEqual(allPresentations.map((p) => p.name).sort());
 });
 
 for (const [opened, ...switched] of screens) {

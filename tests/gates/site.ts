@@ -92,13 +92,22 @@ export const settingPresentations: Presentation[] = [
   },
 ];
 
+/** Every presentation the gates know. */
+export const allPresentations: Presentation[] = [...presentations, ...settingPresentations];
+/** The stored choices and <html> attributes of all of them, so that one can be switched off. */
+const storageKeys = [...new Set(allPresentations.flatMap((p) => Object.keys(p.storage)))];
+const attributeNames = [...new Set(allPresentations.flatMap((p) => Object.keys(p.attributes)))];
+
 /** Switches the presentation on for every page this `page` opens (set before any script runs). */
 export async function usePresentation(page: Page, presentation: Presentation): Promise<void> {
   // Each page opens in this presentation alone, whatever a switch on the page before stored.
-  await page.addInitScript((entries) => {
-    for (const key of ['zg-kiosk', 'zg-elder', 'zg-a11y']) localStorage.removeItem(key);
-    for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
-  }, presentation.storage);
+  await page.addInitScript(
+    ({ keys, entries }) => {
+      for (const key of keys) localStorage.removeItem(key);
+      for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
+    },
+    { keys: storageKeys, entries: presentation.storage },
+  );
 }
 
 /**
@@ -108,17 +117,20 @@ export async function usePresentation(page: Page, presentation: Presentation): P
  * are switched off first. Presentations that need another screen (kiosk) cannot be switched to.
  */
 export async function switchPresentation(page: Page, presentation: Presentation): Promise<void> {
-  await page.evaluate(async ({ storage, attributes }) => {
-    const root = document.documentElement;
-    for (const key of ['zg-elder', 'zg-a11y']) localStorage.removeItem(key);
-    for (const name of ['data-elder', 'data-contrast', 'data-text-scale']) root.removeAttribute(name);
-    for (const [key, entry] of Object.entries(storage)) localStorage.setItem(key, entry);
-    for (const [name, value] of Object.entries(attributes)) root.setAttribute(name, value);
-    document.dispatchEvent(new CustomEvent('zg-elder-change'));
-    document.dispatchEvent(new CustomEvent('zg-a11y-change'));
-    await document.fonts.ready;
-    for (let frame = 0; frame < 2; frame++) await new Promise((r) => requestAnimationFrame(() => r(undefined)));
-  }, presentation);
+  await page.evaluate(
+    async ({ keys, names, storage, attributes }) => {
+      const root = document.documentElement;
+      for (const key of keys) localStorage.removeItem(key);
+      for (const name of names) root.removeAttribute(name);
+      for (const [key, entry] of Object.entries(storage)) localStorage.setItem(key, entry);
+      for (const [name, value] of Object.entries(attributes)) root.setAttribute(name, value);
+      document.dispatchEvent(new CustomEvent('zg-elder-change'));
+      document.dispatchEvent(new CustomEvent('zg-a11y-change'));
+      await document.fonts.ready;
+      for (let frame = 0; frame < 2; frame++) await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+    },
+    { keys: storageKeys, names: attributeNames, storage: presentation.storage, attributes: presentation.attributes },
+  );
 }
 
 /** Splits `items` into `count` interleaved parts, so each test gets a similar mix of pages. */
