@@ -16,7 +16,9 @@ export default defineConfig({
   // One desk, one copy of the content: the tests run one after another.
   workers: 1,
   timeout: 60_000,
-  use: { locale: 'zh-CN', launchOptions, trace: 'retain-on-failure' },
+  // As in playwright.config.ts: a failed test keeps its actions, console and network, without
+  // the screencast and DOM snapshots that slow every test (`--trace retain-on-failure` adds them).
+  use: { locale: 'zh-CN', launchOptions, trace: { mode: 'retain-on-failure', screenshots: false, snapshots: false } },
   projects: [
     {
       name: 'desk',
