@@ -12,3 +12,9 @@ export const distDir = `.e2e/${port}/root`;
 export const subpathDistDir = `.e2e/${port}/subpath`;
 export const rootUrl = `http://127.0.0.1:${port}/`;
 export const subpathUrl = `http://127.0.0.1:${subpathPort}${subpath}`;
+
+/**
+ * Tag of kiosk tests whose behaviour does not depend on the screen's shape (offline use, touch
+ * lockdown, the idle reset's clean-up): they run on the portrait kiosk only, the rest on both.
+ */
+export const ONE_KIOSK_SCREEN = '@one-kiosk-screen';

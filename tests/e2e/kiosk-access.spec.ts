@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { pagesUnder, sitePages } from '../gates/site.ts';
-import { distDir } from '../site.ts';
+import { distDir, ONE_KIOSK_SCREEN } from '../site.ts';
 import { stubSpeech } from './speech-stub.ts';
 
 test.use({ serviceWorkers: 'block' });
@@ -104,41 +104,43 @@ test('the footer link 关于 on /cases/ is a full kiosk target', async ({ page }
   expect(box?.height).toBeGreaterThanOrEqual(MIN);
 });
 
-test('朗读 and 无障碍 in the kiosk header; the idle reset stops the speech and forgets the settings', async ({
-  page,
-}) => {
-  const log = await stubSpeech(page);
-  await page.clock.install({ time: new Date('2026-01-01T08:00:00') });
-  await page.clock.pauseAt(new Date('2026-01-01T09:00:00'));
-  await page.goto('./kiosk/?idle=3');
-  await page.locator('[data-kiosk-attract]').tap();
-  const casePage = pagesUnder(distDir, '/cases/')[0] ?? '/cases/';
-  await page.goto(casePage);
-  await expect(page.locator('html')).toHaveAttribute('data-kiosk', '');
+test(
+  '朗读 and 无障碍 in the kiosk header; the idle reset stops the speech and forgets the settings',
+  { tag: ONE_KIOSK_SCREEN },
+  async ({ page }) => {
+    const log = await stubSpeech(page);
+    await page.clock.install({ time: new Date('2026-01-01T08:00:00') });
+    await page.clock.pauseAt(new Date('2026-01-01T09:00:00'));
+    await page.goto('./kiosk/?idle=3');
+    await page.locator('[data-kiosk-attract]').tap();
+    const casePage = pagesUnder(distDir, '/cases/')[0] ?? '/cases/';
+    await page.goto(casePage);
+    await expect(page.locator('html')).toHaveAttribute('data-kiosk', '');
 
-  await page.getByRole('button', { name: '无障碍', exact: true }).tap();
-  const panel = page.getByRole('region', { name: '无障碍设置' });
-  await panel.getByRole('button', { name: '高对比度' }).tap();
-  await panel.getByRole('button', { name: '放大字号' }).tap();
-  await expect(page.locator('html')).toHaveAttribute('data-contrast', '');
-  await expect(page.locator('html')).toHaveAttribute('data-text-scale', '125');
-  await page.getByRole('button', { name: '朗读全文' }).tap();
-  await expect.poll(() => log.utterances.length).toBe(1);
-  expect(log.utterances[0]?.text).toBe(
-    ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').trim().replace(/\s+/g, ''),
-  );
-  const spoken = log.calls.length;
+    await page.getByRole('button', { name: '无障碍', exact: true }).tap();
+    const panel = page.getByRole('region', { name: '无障碍设置' });
+    await panel.getByRole('button', { name: '高对比度' }).tap();
+    await panel.getByRole('button', { name: '放大字号' }).tap();
+    await expect(page.locator('html')).toHaveAttribute('data-contrast', '');
+    await expect(page.locator('html')).toHaveAttribute('data-text-scale', '125');
+    await page.getByRole('button', { name: '朗读全文' }).tap();
+    await expect.poll(() => log.utterances.length).toBe(1);
+    expect(log.utterances[0]?.text).toBe(
+      ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').trim().replace(/\s+/g, ''),
+    );
+    const spoken = log.calls.length;
 
-  // No touch for the idle time and the countdown: the reset.
-  await expect.poll(() => page.evaluate(() => customElements.get('zg-kiosk') !== undefined)).toBe(true);
-  await page.clock.runFor(3_100);
-  await expect(page.getByRole('dialog', { name: '即将返回首页' })).toBeVisible();
-  await page.clock.runFor(3_100);
-  await expect(page).toHaveURL(/\/kiosk\/$/);
-  await expect.poll(() => log.calls.slice(spoken)).toContain('cancel');
-  const state = await page.evaluate(() => ({
-    stored: localStorage.getItem('zg-a11y'),
-    attributes: document.documentElement.getAttributeNames().filter((n) => /contrast|scale|cursor|guides/.test(n)),
-  }));
-  expect(state).toEqual({ stored: null, attributes: [] });
-});
+    // No touch for the idle time and the countdown: the reset.
+    await expect.poll(() => page.evaluate(() => customElements.get('zg-kiosk') !== undefined)).toBe(true);
+    await page.clock.runFor(3_100);
+    await expect(page.getByRole('dialog', { name: '即将返回首页' })).toBeVisible();
+    await page.clock.runFor(3_100);
+    await expect(page).toHaveURL(/\/kiosk\/$/);
+    await expect.poll(() => log.calls.slice(spoken)).toContain('cancel');
+    const state = await page.evaluate(() => ({
+      stored: localStorage.getItem('zg-a11y'),
+      attributes: document.documentElement.getAttributeNames().filter((n) => /contrast|scale|cursor|guides/.test(n)),
+    }));
+    expect(state).toEqual({ stored: null, attributes: [] });
+  },
+);

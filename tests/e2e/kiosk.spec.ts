@@ -2,9 +2,11 @@
  * Kiosk mode on touch screens (kiosk-portrait 1080×1920, kiosk-landscape 1920×1080): start screen
  * and attract loop, idle reset that leaves no trace, touch lockdown, take-home QR code, and the
  * on-screen keyboard of the search page. Offline use is in kiosk-offline.spec.ts.
+ * Tests tagged ONE_KIOSK_SCREEN do not depend on the screen's shape and run on the portrait one.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { caseTitle } from '../content.ts';
+import { ONE_KIOSK_SCREEN } from '../site.ts';
 import { axeResults, axeSummary } from '../gates/watch.ts';
 
 // The service worker is tested on its own; here it would only precache the site in every test.
@@ -104,7 +106,7 @@ test.describe('start screen and attract loop', () => {
     expect(overflow).toBeLessThanOrEqual(0);
   });
 
-  test('with reduced motion the loop does not drift', async ({ page }) => {
+  test('with reduced motion the loop does not drift', { tag: ONE_KIOSK_SCREEN }, async ({ page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     const attract = await openKiosk(page);
     const animations = await attract.evaluate((el) =>
@@ -183,7 +185,7 @@ test.describe('idle reset', () => {
     await expect(page).not.toHaveURL(CASE_PATH);
   });
 
-  test('继续浏览 keeps the visit going', async ({ page }) => {
+  test('继续浏览 keeps the visit going', { tag: ONE_KIOSK_SCREEN }, async ({ page }) => {
     await freezeTime(page);
     const attract = await openKiosk(page, 3);
     await startVisit(page, attract);
@@ -263,24 +265,28 @@ test.describe('navigation inside the exhibition', () => {
     expect(small).toEqual([]);
   });
 
-  test('no data downloads or print on a kiosk; /kiosk/?exit turns the kiosk back into the site', async ({ page }) => {
-    const attract = await openKiosk(page);
-    await startVisit(page, attract);
-    await page
-      .getByRole('link', { name: /大事记/ })
-      .first()
-      .tap();
-    await expect(page).toHaveURL(/\/timeline\/$/);
-    const footer = page.locator('footer.site-footer');
-    await expect(footer.getByRole('link', { name: /JSON|CSV|RSS|打印/ })).toHaveCount(0);
-    await expect(footer.getByRole('link', { name: '关于' })).toBeVisible();
+  test(
+    'no data downloads or print on a kiosk; /kiosk/?exit turns the kiosk back into the site',
+    { tag: ONE_KIOSK_SCREEN },
+    async ({ page }) => {
+      const attract = await openKiosk(page);
+      await startVisit(page, attract);
+      await page
+        .getByRole('link', { name: /大事记/ })
+        .first()
+        .tap();
+      await expect(page).toHaveURL(/\/timeline\/$/);
+      const footer = page.locator('footer.site-footer');
+      await expect(footer.getByRole('link', { name: /JSON|CSV|RSS|打印/ })).toHaveCount(0);
+      await expect(footer.getByRole('link', { name: '关于' })).toBeVisible();
 
-    await page.goto('./kiosk/?exit');
-    await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
-    await expect(page.locator('html')).not.toHaveAttribute('data-kiosk');
-    await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
-    expect(await page.evaluate(() => localStorage.getItem('zg-kiosk'))).toBeNull();
-  });
+      await page.goto('./kiosk/?exit');
+      await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
+      await expect(page.locator('html')).not.toHaveAttribute('data-kiosk');
+      await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
+      expect(await page.evaluate(() => localStorage.getItem('zg-kiosk'))).toBeNull();
+    },
+  );
 
   test('outside kiosk mode the page has no QR block and the full navigation', async ({ page }) => {
     await page.goto('./cases/xinhuoshi/fangxiang-jiangxisuo/');
@@ -312,7 +318,7 @@ test.describe('touch lockdown', () => {
     await page.mouse.click(x, y, { button: 'right' });
   }
 
-  test('a long press shows no context menu and selects no text', async ({ page }) => {
+  test('a long press shows no context menu and selects no text', { tag: ONE_KIOSK_SCREEN }, async ({ page }) => {
     const attract = await openKiosk(page);
     await startVisit(page, attract);
     await page.getByRole('link', { name: CASE_TITLE }).first().tap();
@@ -333,7 +339,7 @@ test.describe('touch lockdown', () => {
     expect(await text.evaluate((p) => getComputedStyle(p).userSelect)).toBe('none');
   });
 
-  test('outside kiosk mode the context menu is left alone', async ({ page }) => {
+  test('outside kiosk mode the context menu is left alone', { tag: ONE_KIOSK_SCREEN }, async ({ page }) => {
     await page.goto('./cases/xinhuoshi/fangxiang-jiangxisuo/');
     await recordContextMenus(page);
     await longPress(page, page.locator('.zg-prose p').first());
@@ -342,7 +348,7 @@ test.describe('touch lockdown', () => {
     expect(seen.some((prevented) => prevented)).toBe(false);
   });
 
-  test('two-finger pinch and double-tap zoom are switched off', async ({ page }) => {
+  test('two-finger pinch and double-tap zoom are switched off', { tag: ONE_KIOSK_SCREEN }, async ({ page }) => {
     const attract = await openKiosk(page);
     await startVisit(page, attract);
     // Every element only pans (no pinch-zoom, no double-tap zoom) and the page never overscrolls
@@ -375,22 +381,26 @@ test.describe('touch lockdown', () => {
     expect(pinches.every((prevented) => prevented)).toBe(true);
   });
 
-  test('an external link does not navigate: it shows its address as a QR code', async ({ page }) => {
-    const attract = await openKiosk(page);
-    await startVisit(page, attract);
-    await page.getByRole('link', { name: CASE_TITLE }).first().tap();
-    await expect(page).toHaveURL(CASE_PATH);
-    // A staff member may write a link to another site into a case; on a kiosk it must not open.
-    await tapOutsideLink(page);
-    const dialog = page.getByRole('dialog', { name: '这个链接通向展馆以外的网站' });
-    await expect(dialog).toBeVisible();
-    await expect(dialog).toContainText('https://www.gov.cn/');
-    await expect(dialog.getByRole('img', { name: '外部网址的二维码' }).locator('svg')).toBeVisible();
-    await expect(page).toHaveURL(CASE_PATH);
-    await dialog.getByRole('button', { name: '关闭' }).tap();
-    await expect(dialog).toBeHidden();
-    await expect(page).toHaveURL(CASE_PATH);
-  });
+  test(
+    'an external link does not navigate: it shows its address as a QR code',
+    { tag: ONE_KIOSK_SCREEN },
+    async ({ page }) => {
+      const attract = await openKiosk(page);
+      await startVisit(page, attract);
+      await page.getByRole('link', { name: CASE_TITLE }).first().tap();
+      await expect(page).toHaveURL(CASE_PATH);
+      // A staff member may write a link to another site into a case; on a kiosk it must not open.
+      await tapOutsideLink(page);
+      const dialog = page.getByRole('dialog', { name: '这个链接通向展馆以外的网站' });
+      await expect(dialog).toBeVisible();
+      await expect(dialog).toContainText('https://www.gov.cn/');
+      await expect(dialog.getByRole('img', { name: '外部网址的二维码' }).locator('svg')).toBeVisible();
+      await expect(page).toHaveURL(CASE_PATH);
+      await dialog.getByRole('button', { name: '关闭' }).tap();
+      await expect(dialog).toBeHidden();
+      await expect(page).toHaveURL(CASE_PATH);
+    },
+  );
 });
 
 test.describe('search without a keyboard', () => {
@@ -436,7 +446,7 @@ test.describe('search without a keyboard', () => {
     expect(await page.evaluate(() => history.length)).toBe(historyAtStart);
   });
 
-  test('the idle reset clears the search', async ({ page }) => {
+  test('the idle reset clears the search', { tag: ONE_KIOSK_SCREEN }, async ({ page }) => {
     await freezeTime(page);
     const attract = await openKiosk(page, 3);
     await startVisit(page, attract);
