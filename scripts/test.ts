@@ -1,7 +1,7 @@
 /**
- * `npm test`: the code checks (types, lint, formatting), then every test: the browser suite
- * against a real build, with the unit tests and the 编辑台's suite beside it; ends with
- * `N passed, N failed` (each code check counts as one test).
+ * `npm test`: the type check, then every test: the browser suite against a real build, with the
+ * other code checks (lint, layers, formatting), the unit tests and the 编辑台's suite beside it;
+ * ends with `N passed, N failed` (each code check counts as one test) and the time it took.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { ensureChromium } from './browser.ts';
 import { ensureJava, ensureNginx } from './system.ts';
 import { subpathUrl } from '../tests/site.ts';
 
+const begun = Date.now();
 const results = 'test-results';
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
@@ -22,17 +23,19 @@ const run = (cmd: string, args: string[], env: Record<string, string> = {}) =>
   spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 
 // Code checks: each counts as one test, so a type error or a lint finding turns the run red.
-const codeChecks: [string, string, string[]][] = [
-  ['types (astro check)', 'astro', ['check']],
+// The type check runs first and alone: like the browser suite's build and the unit tests' Astro
+// config, it writes the project's generated types (.astro/). The others only read the sources,
+// so they run beside the browser suite's build (below), which leaves a core idle.
+const typeCheck = ['types (astro check)', 'astro', ['check']] as const;
+const sideChecks: [string, string, string[]][] = [
   ['lint (eslint)', 'eslint', ['--max-warnings', '0', '.']],
   ['layers (dependency-cruiser: imports one way, no cycles)', 'depcruise', ['src', 'scripts']],
   ['formatting (prettier)', 'prettier', ['--check', '.']],
 ];
-const codeFailures = codeChecks.filter(([name, cmd, args]) => {
-  console.log(`\n> ${name}`);
-  return run(cmd, args) !== 0;
-});
-for (const [name] of codeFailures) console.log(`code check failed: ${name}`);
+const codeChecks = [typeCheck, ...sideChecks];
+const codeFailures: string[] = [];
+console.log(`\n> ${typeCheck[0]}`);
+if (run(typeCheck[1], [...typeCheck[2]]) !== 0) codeFailures.push(typeCheck[0]);
 
 /**
  * Runs a command with its output kept, and prints that output in one block when it ends, so
@@ -51,6 +54,13 @@ const runBuffered = (name: string, cmd: string, args: string[], env: Record<stri
       resolve(code ?? 1);
     });
   });
+
+// The other code checks, one after another, beside the browser suite from its start.
+const sideChecksDone = (async () => {
+  for (const [name, cmd, args] of sideChecks) {
+    if ((await runBuffered(name, cmd, args)) !== 0) codeFailures.push(name);
+  }
+})();
 
 // The suites are independent (the 编辑台 needs no site build and has its own port and output
 // folder), so they run side by side: the browser suite keeps both cores busy for most of the
@@ -96,6 +106,8 @@ const [unitStatus, e2eStatus, deskStatus] = await Promise.all([
     ),
   ),
 ]);
+await sideChecksDone;
+for (const name of codeFailures) console.log(`code check failed: ${name}`);
 console.log(`\ntests took ${Math.round((Date.now() - started) / 1000)} s`);
 
 interface VitestReport {
@@ -129,4 +141,5 @@ const ok = failed === 0 && codeFailures.length === 0 && unitStatus === 0 && e2eS
 if (!ok && failed === 0) failed = 1;
 passed = Math.max(passed, 0);
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+console.log(`npm test took ${Math.round((Date.now() - begun) / 1000)} s`);
 process.exit(ok ? 0 : 1);
