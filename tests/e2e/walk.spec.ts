@@ -10,7 +10,7 @@ import {
   visitWhole,
 } from '../gates/site.ts';
 import { structureProblems } from '../gates/structure.ts';
-import { axeViolations, headerPolicy, watchCspViolations, watchOutsideRequests } from '../gates/watch.ts';
+import { axeViolations, headerPolicy, installAxe, watchCspViolations, watchOutsideRequests } from '../gates/watch.ts';
 import { distDir } from '../site.ts';
 
 /**
@@ -75,6 +75,7 @@ for (const [opened, ...switched] of screens) {
         test.setTimeout(Math.max(120_000, pages.length * PER_PAGE_MS));
         expect(pages.length).toBeGreaterThan(0);
         await usePresentation(page, opened);
+        await installAxe(page);
         let path = '';
         const outside = await watchOutsideRequests(page, () => path);
         const violations = await watchCspViolations(page);
