@@ -36,7 +36,7 @@ export default defineConfig({
     // The kiosk start screen and the editors' component samples are no pages for search engines.
     sitemap({ filter: (page) => !/\/(kiosk|design)\/$/.test(new URL(page).pathname) }),
     securityHeaders(),
-    // The search index over the finished pages; a Pagefind error fails the build.
+    // The search index over the finished pages; an indexing error fails the build.
     pagefindSearch(),
     // Originals of photos that only their AVIF/WebP versions stand for are not published.
     pruneOriginals(),

@@ -1,69 +1,62 @@
 /**
- * Builds the search index of a built site: Pagefind's index of the pages (their text, metadata and
- * filters) and the site's own pair index beside it (src/search/tokens.ts, src/search/shards.ts),
- * which makes Chinese search exact.
+ * Builds the search index of a built site: every searchable record's text, title and facets, read
+ * from the finished pages (src/integrations/search-records.ts), and the site's pair index over that
+ * text (src/search/tokens.ts, src/search/shards.ts), which makes Chinese search exact. The browser
+ * side is src/search/engine.ts.
  *
- * 1. Every built page with `data-pagefind-body` is added to Pagefind as it is, once. An element
- *    marked `data-search-record` (a milestone on the timeline) becomes a record of its own, at
- *    `page/#id`. Pagefind writes its bundle and its process ends.
- * 2. Pagefind's extracted text of each record is read back from its fragments; the character and
- *    pinyin pairs are made from exactly that text, so the index and the check the browser makes
- *    against that text can never disagree.
- * 3. The pairs go into postings (record numbers in manifest order, title pairs flagged) written
- *    as shards to `zg-pairs/`.
+ * 1. Every built page marked `data-pagefind-body` is one record; an element marked
+ *    `data-search-record` (a milestone on the timeline) is a record of its own, at `page/#id`.
+ * 2. Each record is written as a fragment, `fragment/<prefix><id>.pf_fragment`: gzip of
+ *    `pagefind_dcd` and the JSON `{ url, content, meta, filters }`, the format Pagefind used, so
+ *    kiosks' caches and the service worker's pattern stay as they were. The id is a hash of that
+ *    JSON: an unchanged record keeps its file from build to build.
+ * 3. The character and pinyin pairs are made from exactly the stored text, so the index and the
+ *    check the browser makes against that text can never disagree. They go into postings (record
+ *    numbers in manifest order, title pairs flagged) written as shards to `zg-pairs/`.
  * 4. `zg-search.json` (records, facet values, shard counts) and `zg-pinyin.json` (pinyin data) are
- *    written next to Pagefind's files.
+ *    written beside them.
  *
- * Any error from Pagefind throws, so the build fails and the published site stays as it was.
+ * Pagefind itself is no longer run (it took most of the index's time and memory; bench/README.md);
+ * the markup keeps its `data-pagefind-*` attributes and the output keeps the folder name
+ * `pagefind/`, which the site, the service worker, the server configuration and the tests use.
+ *
+ * Any error throws, so the build fails and the published site stays as it was.
+ *
+ * Per-page cache: none. Reading a page costs well under a millisecond to a few milliseconds
+ * (htmlparser2, about 40 MB/s on the built site: 66 pages, 1.7 MB in 40–270 ms on a loaded
+ * 2-core machine), about 0.6 s for the 1,000-case benchmark site, so a cache keyed on each page's
+ * bytes could save about that much per build, at the price of a cache file to validate.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import type { Element, Root, RootContent } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { toHtml } from 'hast-util-to-html';
-import * as pagefind from 'pagefind';
+import { gzipSync } from 'node:zlib';
 import { pinyin } from 'pinyin-pro';
 import { FACETS, TYPE_ORDER, type FacetKey, type SearchManifest, type SearchRecordRow } from '../search/manifest.ts';
 import { isHan, normalize } from '../search/normalize.ts';
 import type { PinyinData } from '../search/pinyin.ts';
 import { encodeShard, SHARD_DIR, shardFile, shardOf } from '../search/shards.ts';
 import { ANY, type PairKind, SPAN, syllableCode, textPairs, textPinyinPairs } from '../search/tokens.ts';
+import { SearchIndexError, searchRecords, type SearchRecord } from './search-records.ts';
 
-/** Where the browser finds the bundle, relative to the site root. */
+export { SearchIndexError };
+
+/** Where the browser finds the index, relative to the site root (Pagefind's folder name, kept). */
 export const BUNDLE = 'pagefind';
-const LANGUAGE = 'zh-cn';
-const UNUSED = ['ui', 'modular-ui', 'component-ui'].flatMap((ui) => [`pagefind-${ui}.js`, `pagefind-${ui}.css`]);
-UNUSED.push('pagefind-highlight.js');
+/** Start of every fragment id (Pagefind's language prefix, kept). */
+const PREFIX = 'zh-cn_';
+/** Fragments start with Pagefind's signature; the engine reads them with or without it. */
+const SIGNATURE = 'pagefind_dcd';
 
 /** What the indexer did, for the build log and the benchmark. */
 export interface IndexStats {
   records: number;
-  /** Bytes of the written bundle (Pagefind's files and ours, token fragments removed). */
+  /** Bytes of the written index. */
   bytes: number;
   files: number;
   /** Milliseconds spent in each step. */
   steps: Record<string, number>;
 }
-
-interface Fragment {
-  url: string;
-  content: string;
-  meta: Record<string, string>;
-  filters: Record<string, string[]>;
-}
-
-/** Thrown for anything that goes wrong; the message is for the person running the build. */
-export class SearchIndexError extends Error {
-  constructor(detail: string) {
-    super(`搜索索引生成失败：${detail}\n构建已停止，已发布的网站没有改动。`);
-    this.name = '搜索索引有误';
-  }
-}
-
-const check = (what: string, errors: string[]) => {
-  if (errors.length > 0) throw new SearchIndexError(`${what}：${errors.join('；')}`);
-};
 
 async function htmlFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -77,34 +70,15 @@ async function htmlFiles(dir: string): Promise<string[]> {
 const pagePath = (dir: string, file: string) =>
   `/${relative(dir, file).split(sep).join('/')}`.replace(/index\.html$/, '').replace(/\.html$/, '/');
 
-function findRecords(node: Root | Element, found: Element[] = []): Element[] {
-  for (const child of node.children as RootContent[]) {
-    if (child.type !== 'element') continue;
-    if (child.properties['dataSearchRecord'] !== undefined) found.push(child);
-    else findRecords(child, found);
-  }
-  return found;
+/**
+ * The fragment of a record: its id (a hash of its JSON) and its file, gzip without a time stamp
+ * or file name in the header, so the same record gives the same bytes in every build.
+ */
+export function fragmentOf(record: SearchRecord): { id: string; bytes: Buffer } {
+  const json = JSON.stringify({ url: record.url, content: record.content, meta: record.meta, filters: record.filters });
+  const id = createHash('sha256').update(json).digest('hex').slice(0, 12);
+  return { id, bytes: gzipSync(SIGNATURE + json, { level: 9 }) };
 }
-
-/** The documents to index for one built page: the page itself, or one per `data-search-record`. */
-function documentsOf(html: string, path: string, file: string): { url: string; content: string }[] {
-  if (!/<[^>]*\sdata-search-record[\s>=]/.test(html)) return [{ url: path, content: html }];
-  const records = findRecords(fromHtml(html));
-  return records.map((el) => {
-    const id = el.properties['id'];
-    if (typeof id !== 'string' || !id) throw new SearchIndexError(`${file} 中有一个 data-search-record 元素没有 id`);
-    return {
-      url: `${path}#${id}`,
-      content: `<!doctype html><html lang="zh-CN"><body><div data-pagefind-body>${toHtml(el)}</div></body></html>`,
-    };
-  });
-}
-
-const readFragment = (bytes: Uint8Array): Fragment => {
-  const text = gunzipSync(bytes).toString('utf8');
-  const json = text.startsWith('pagefind_dcd') ? text.slice('pagefind_dcd'.length) : text;
-  return JSON.parse(json) as Fragment;
-};
 
 /** Pinyin readings (no tones, ü written v) of every Chinese character in `texts`. */
 function pinyinTables(texts: string[]) {
@@ -169,13 +143,10 @@ class Postings {
 const SHARD_BYTES = 8 * 1024;
 const MAX_SHARDS = 4096;
 
-/** Builds the search bundle into `<dir>/pagefind/`. */
+/** Builds the search index into `<dir>/pagefind/`. */
 export async function buildSearchIndex(dir: string, log: (msg: string) => void = () => {}): Promise<IndexStats> {
   const outputPath = join(dir, BUNDLE);
   await rm(outputPath, { recursive: true, force: true });
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: LANGUAGE });
-  check('无法启动 Pagefind', errors);
-  if (!index) throw new SearchIndexError('无法启动 Pagefind');
   const steps: Record<string, number> = {};
   let clock = performance.now();
   const step = (name: string) => {
@@ -183,114 +154,96 @@ export async function buildSearchIndex(dir: string, log: (msg: string) => void =
     steps[name] = Math.round(now - clock);
     clock = now;
   };
-  let open = true;
-  try {
-    // 1. The pages, indexed by Pagefind as they are (their text, metadata and filters).
-    const urls: string[] = [];
-    for (const file of await htmlFiles(dir)) {
-      const html = await readFile(file, 'utf8');
-      if (!/<[^>]*\sdata-(pagefind-body|search-record)[\s>=]/.test(html)) continue;
-      for (const doc of documentsOf(html, pagePath(dir, file), relative(dir, file))) {
-        const added = await index.addHTMLFile(doc);
-        check(`无法索引 ${relative(dir, file)}`, added.errors);
-        urls.push(doc.url);
-      }
-    }
-    if (urls.length === 0) throw new SearchIndexError('没有找到带 data-pagefind-body 的页面');
-    step('pages');
-    const written = await index.writeFiles({ outputPath });
-    check('无法写入索引', written.errors);
-    await pagefind.close();
-    open = false;
-    // Pagefind's own UIs are not used (the search page is ours); keep them off the kiosks.
-    for (const ui of UNUSED) await rm(join(outputPath, ui), { force: true });
-    step('pagefind');
 
-    // 2. Pagefind's text of each page, read back from its fragments: the pairs are made from
-    //    exactly that text, so the index and the check the browser makes can never disagree.
-    const byUrl = new Map<string, { id: string; fragment: Fragment }>();
-    const fragmentDir = join(outputPath, 'fragment');
-    for (const name of await readdir(fragmentDir)) {
-      const fragment = readFragment(await readFile(join(fragmentDir, name)));
-      byUrl.set(fragment.url, { id: name.replace(/\.pf_fragment$/, ''), fragment });
-    }
-    const pages = urls.map((url) => {
-      const found = byUrl.get(url);
-      if (!found) throw new SearchIndexError(`Pagefind 没有收录 ${url}`);
-      return found;
-    });
-    byUrl.clear();
-    const manifest = buildManifest(pages);
-    const order = manifest.order;
-    step('read texts');
-
-    const texts = order.map((i) => normalize(pages[i]!.fragment.content));
-    const titles = order.map((i) => normalize(pages[i]!.fragment.meta['title'] ?? ''));
-    const py = pinyinTables([...texts, ...titles]);
-    const syllables = [...py.syllables].sort();
-    if (syllables.length > 26 * 26 - 1) throw new SearchIndexError('拼音音节过多');
-    const syllableNo = new Map(syllables.map((s, i) => [s, i]));
-    const readingNo = new Map([...py.all].map(([ch, r]) => [ch, r.map((s) => syllableNo.get(s)!)]));
-    const readings = (ch: string) => readingNo.get(ch) ?? [];
-    step('pinyin tables');
-
-    // 3. The pair index, record by record in manifest order.
-    const chars = new Postings();
-    const sounds = new Postings();
-    for (const [record, text] of texts.entries()) {
-      const title = titles[record]!;
-      chars.add(textPairs(text), textPairs(title), record);
-      sounds.add(textPinyinPairs(text, readings), textPinyinPairs(title, readings), record);
-    }
-    step('pairs');
-    const shardDir = join(outputPath, SHARD_DIR);
-    await mkdir(shardDir, { recursive: true });
-    const shards = { c: await chars.write(shardDir, 'c'), p: await sounds.write(shardDir, 'p') };
-    step('write pairs');
-
-    // 4. The manifest and the pinyin data.
-    const searchManifest: SearchManifest = { version: 2, shards, ...manifest.data };
-    await writeFile(join(outputPath, 'zg-search.json'), JSON.stringify(searchManifest));
-    const hanChars = [...py.chars].sort();
-    const pinyinData: PinyinData = {
-      syllables,
-      chars: hanChars.join(''),
-      readings: hanChars.map((ch) =>
-        (py.all.get(ch) ?? [])
-          .map((s) => syllableNo.get(s))
-          .filter((n) => n !== undefined)
-          .map(syllableCode)
-          .join(''),
-      ),
-      terms: termsOf(pages.map((p) => p.fragment)),
-    };
-    await writeFile(join(outputPath, 'zg-pinyin.json'), JSON.stringify(pinyinData));
-
-    step('manifest');
-    const stats = await bundleSize(outputPath);
-    log(`搜索索引：${pages.length} 条记录，${(stats.bytes / 1024).toFixed(0)} KB，${stats.files} 个文件`);
-    return { records: pages.length, ...stats, steps };
-  } finally {
-    if (open) await pagefind.close();
+  // 1. The records of every page, in file order.
+  const records: SearchRecord[] = [];
+  for (const file of await htmlFiles(dir)) {
+    const html = await readFile(file, 'utf8');
+    records.push(...searchRecords(html, pagePath(dir, file), relative(dir, file)));
   }
+  if (records.length === 0) throw new SearchIndexError('没有找到带 data-pagefind-body 的页面');
+  step('pages');
+
+  // 2. Their fragments.
+  const fragmentDir = join(outputPath, 'fragment');
+  await mkdir(fragmentDir, { recursive: true });
+  const pages: { id: string; record: SearchRecord }[] = [];
+  const urls = new Set<string>();
+  const ids = new Map<string, string>();
+  for (const record of records) {
+    if (urls.has(record.url)) throw new SearchIndexError(`${record.url} 出现了两次（页面中有重复的 id？）`);
+    urls.add(record.url);
+    const { id, bytes } = fragmentOf(record);
+    const other = ids.get(id);
+    if (other !== undefined) throw new SearchIndexError(`${record.url} 与 ${other} 的索引片段编号相同`);
+    ids.set(id, record.url);
+    await writeFile(join(fragmentDir, `${PREFIX}${id}.pf_fragment`), bytes);
+    pages.push({ id, record });
+  }
+  const manifest = buildManifest(pages);
+  const order = manifest.order;
+  step('fragments');
+
+  // 3. The pinyin of every character, then the pair index.
+  const texts = order.map((i) => normalize(pages[i]!.record.content));
+  const titles = order.map((i) => normalize(pages[i]!.record.meta['title'] ?? ''));
+  const py = pinyinTables([...texts, ...titles]);
+  const syllables = [...py.syllables].sort();
+  if (syllables.length > 26 * 26 - 1) throw new SearchIndexError('拼音音节过多');
+  const syllableNo = new Map(syllables.map((s, i) => [s, i]));
+  const readingNo = new Map([...py.all].map(([ch, r]) => [ch, r.map((s) => syllableNo.get(s)!)]));
+  const readings = (ch: string) => readingNo.get(ch) ?? [];
+  step('pinyin tables');
+
+  // The pair index, record by record in manifest order.
+  const chars = new Postings();
+  const sounds = new Postings();
+  for (const [record, text] of texts.entries()) {
+    const title = titles[record]!;
+    chars.add(textPairs(text), textPairs(title), record);
+    sounds.add(textPinyinPairs(text, readings), textPinyinPairs(title, readings), record);
+  }
+  step('pairs');
+  const shardDir = join(outputPath, SHARD_DIR);
+  await mkdir(shardDir, { recursive: true });
+  const shards = { c: await chars.write(shardDir, 'c'), p: await sounds.write(shardDir, 'p') };
+  step('write pairs');
+
+  // 4. The manifest and the pinyin data.
+  const searchManifest: SearchManifest = { version: 2, shards, ...manifest.data };
+  await writeFile(join(outputPath, 'zg-search.json'), JSON.stringify(searchManifest));
+  const hanChars = [...py.chars].sort();
+  const pinyinData: PinyinData = {
+    syllables,
+    chars: hanChars.join(''),
+    readings: hanChars.map((ch) =>
+      (py.all.get(ch) ?? [])
+        .map((s) => syllableNo.get(s))
+        .filter((n) => n !== undefined)
+        .map(syllableCode)
+        .join(''),
+    ),
+    terms: termsOf(records),
+  };
+  await writeFile(join(outputPath, 'zg-pinyin.json'), JSON.stringify(pinyinData));
+
+  step('manifest');
+  const stats = await bundleSize(outputPath);
+  log(`搜索索引：${pages.length} 条记录，${(stats.bytes / 1024).toFixed(0)} KB，${stats.files} 个文件`);
+  return { records: pages.length, ...stats, steps };
 }
 
-function buildManifest(pages: { id: string; fragment: Fragment }[]): {
+function buildManifest(pages: { id: string; record: SearchRecord }[]): {
   data: Omit<SearchManifest, 'version' | 'shards'>;
   /** Index into `pages` of each record, in manifest order. */
   order: number[];
 } {
-  const prefix = `${LANGUAGE}_`;
-  const strip = (id: string, url: string) => {
-    if (!id.startsWith(prefix)) throw new SearchIndexError(`找不到 ${url} 的索引片段`);
-    return id.slice(prefix.length);
-  };
   // Facet values: types in their fixed order, years newest first, the rest most used first.
   const counts = Object.fromEntries(FACETS.map((k) => [k, new Map<string, number>()])) as Record<
     FacetKey,
     Map<string, number>
   >;
-  for (const { fragment: p } of pages)
+  for (const { record: p } of pages)
     for (const k of FACETS) for (const v of p.filters[k] ?? []) counts[k].set(v, (counts[k].get(v) ?? 0) + 1);
   const facets = Object.fromEntries(
     FACETS.map((k) => {
@@ -308,7 +261,7 @@ function buildManifest(pages: { id: string; fragment: Fragment }[]): {
 
   const collator = new Intl.Collator('zh-CN');
   const order = pages
-    .map(({ fragment: p }, i) => ({ p, i }))
+    .map(({ record: p }, i) => ({ p, i }))
     .sort(
       (a, b) =>
         TYPE_ORDER.indexOf(a.p.filters['type']?.[0] ?? '') - TYPE_ORDER.indexOf(b.p.filters['type']?.[0] ?? '') ||
@@ -319,14 +272,14 @@ function buildManifest(pages: { id: string; fragment: Fragment }[]): {
     )
     .map(({ i }) => i);
   const records = order.map((i): SearchRecordRow => {
-    const { id, fragment: p } = pages[i]!;
-    return [strip(id, p.url), ...FACETS.map((k) => (p.filters[k] ?? []).map((v) => position[k].get(v)!))];
+    const { id, record: p } = pages[i]!;
+    return [id, ...FACETS.map((k) => (p.filters[k] ?? []).map((v) => position[k].get(v)!))];
   });
-  return { data: { prefix, facets, records }, order };
+  return { data: { prefix: PREFIX, facets, records }, order };
 }
 
 /** Named terms for initials search: tags, units, series, regions, hall and route names, quoted names. */
-function termsOf(pages: Fragment[]): [string, string][] {
+function termsOf(pages: SearchRecord[]): [string, string][] {
   const terms = new Set<string>();
   for (const p of pages) {
     for (const k of ['tag', 'unit', 'series', 'region'] as const) for (const v of p.filters[k] ?? []) terms.add(v);

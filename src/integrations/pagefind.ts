@@ -4,16 +4,16 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { BUNDLE, buildSearchIndex } from './pagefind-index.ts';
 
+/** The index holds JSON and binary files (fragments, shards) only. */
 const TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.pagefind': 'application/wasm',
 };
 
 /**
- * Search index as part of the build: after Astro has written the site, Pagefind indexes it into
- * `<outDir>/pagefind/` (src/integrations/pagefind-index.ts). An indexing error fails the build.
+ * Search index as part of the build: after Astro has written the site, the finished pages are
+ * indexed into `<outDir>/pagefind/` (src/integrations/pagefind-index.ts; the folder and this
+ * integration keep Pagefind's name, though Pagefind itself no longer runs). An indexing error fails
+ * the build.
  *
  * `astro dev` has no fresh index (pages are rendered on request); the dev server serves the one
  * from the last `npm run build` in dist/, and the search page says so, or says how to make one.

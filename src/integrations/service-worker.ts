@@ -11,8 +11,9 @@ export const SERVICE_WORKER_FILE = 'sw.js';
 export const PRECACHE_PATTERN = '**/*.{html,css,js,mjs,json,svg,png,jpg,jpeg,webp,avif,gif,ico,woff,woff2,txt}';
 /**
  * What the site's search loads (src/search/engine.ts), when the build has an index: the records'
- * texts (Pagefind's fragments), the pair-index shards and the manifest and pinyin data. Pagefind's
- * own code, WebAssembly and word index are never loaded by the site, so kiosks do not store them.
+ * texts (fragments), the pair-index shards and the manifest and pinyin data
+ * (src/integrations/pagefind-index.ts). The folder keeps Pagefind's name; Pagefind itself is not
+ * used.
  */
 export const SEARCH_INDEX_PATTERN = 'pagefind/{fragment/*.pf_fragment,zg-pairs/*.bin,zg-*.json}';
 
@@ -26,7 +27,7 @@ export const SEARCH_INDEX_PATTERN = 'pagefind/{fragment/*.pf_fragment,zg-pairs/*
  * - `skipWaiting: false`: the new worker waits until the kiosk's idle reset sends SKIP_WAITING,
  *   so a deployment never switches pages under a visitor.
  * - Query strings are ignored when matching, so /search/?q=… and /kiosk/?idle=… come from the
- *   cached page, and Pagefind's cache-busting `?ts=` finds its cached index.
+ *   cached page.
  *
  * Must run after every integration that writes into the output (the search index), so it is the
  * last in astro.config.mjs.
@@ -46,8 +47,7 @@ export function serviceWorker(): AstroIntegration {
           globPatterns: existsSync(join(out, 'pagefind'))
             ? [PRECACHE_PATTERN, SEARCH_INDEX_PATTERN]
             : [PRECACHE_PATTERN],
-          // Pagefind's own scripts and entry file: the site's search does not use them.
-          globIgnores: [SERVICE_WORKER_FILE, 'workbox-*.js', 'pagefind/*.js', 'pagefind/pagefind-entry.json'],
+          globIgnores: [SERVICE_WORKER_FILE, 'workbox-*.js'],
           swDest: join(out, SERVICE_WORKER_FILE),
           // Files sit at the root of the output folder but are served under the base path.
           modifyURLPrefix: { '': base },

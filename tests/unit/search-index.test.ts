@@ -92,9 +92,51 @@ describe('search index built from the finished site', () => {
     // A single character has a list of its own: 讲 is only in the hall's title.
     expect(list('c', jiang!, ANY)).toEqual([row('/halls/b/') * 2 + 1]);
     expect(pinyin.terms).toContainEqual(['坊巷讲习所', 'fxjxs']);
-    // Pagefind's own UIs are not shipped.
-    expect(existsSync(join(bundle, 'pagefind-ui.js'))).toBe(false);
-    expect(existsSync(join(bundle, 'pagefind.js'))).toBe(true);
+    // Only what the site's search loads is written (no Pagefind code, WebAssembly or word index).
+    const names = readdirSync(bundle, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name).slice(bundle.length + 1));
+    expect(
+      names.filter(
+        (n) => !/^(fragment\/zh-cn_[0-9a-f]{12}\.pf_fragment|zg-pairs\/[cp]\d+\.bin|zg-(search|pinyin)\.json)$/.test(n),
+      ),
+    ).toEqual([]);
+    expect(existsSync(join(bundle, 'pagefind.js'))).toBe(false);
+  });
+
+  it('writes the same bytes for the same pages, and a changed record under a new name', async () => {
+    const files = {
+      'cases/a/index.html': page(
+        `<article data-pagefind-body>${fields([['type', '案例']])}<h1>案例甲</h1><p>正文。</p></article>`,
+      ),
+      'cases/b/index.html': page(
+        `<article data-pagefind-body>${fields([['type', '案例']])}<h1>案例乙</h1><p>正文。</p></article>`,
+      ),
+    };
+    const read = (dir: string) => {
+      const bundle = join(dir, 'pagefind');
+      return Object.fromEntries(
+        readdirSync(bundle, { recursive: true, withFileTypes: true })
+          .filter((e) => e.isFile())
+          .map((e) => [join(e.parentPath, e.name).slice(bundle.length + 1), readFileSync(join(e.parentPath, e.name))]),
+      );
+    };
+    const one = site(files);
+    const two = site(files);
+    await buildSearchIndex(one);
+    await buildSearchIndex(two);
+    // Built twice (the second time over an existing index): byte for byte the same.
+    await buildSearchIndex(two);
+    expect(read(two)).toEqual(read(one));
+    const fragments = Object.entries(read(one)).filter(([n]) => n.startsWith('fragment/'));
+    expect(fragments).toHaveLength(2);
+    // gzip with no time stamp in its header (bytes 4–7).
+    for (const [, bytes] of fragments) expect([...bytes.subarray(4, 8)]).toEqual([0, 0, 0, 0]);
+
+    const changed = site({ ...files, 'cases/b/index.html': files['cases/b/index.html'].replace('正文', '新的正文') });
+    await buildSearchIndex(changed);
+    const names = (dir: string) => Object.keys(read(dir)).filter((n) => n.startsWith('fragment/'));
+    expect(names(changed).filter((n) => names(one).includes(n))).toHaveLength(1);
   });
 
   it('fails with a Chinese message when no page is marked for search', async () => {
@@ -108,5 +150,14 @@ describe('search index built from the finished site', () => {
     await expect(buildSearchIndex(dir)).rejects.toThrow(
       /timeline\/index\.html 中有一个 data-search-record 元素没有 id/,
     );
+  });
+
+  it('fails when two records have the same address', async () => {
+    const dir = site({
+      'timeline/index.html': page(
+        '<div data-pagefind-body><p id="m1" data-search-record>甲</p><p id="m1" data-search-record>乙</p></div>',
+      ),
+    });
+    await expect(buildSearchIndex(dir)).rejects.toThrow(/\/timeline\/#m1 出现了两次/);
   });
 });
