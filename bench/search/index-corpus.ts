@@ -1,6 +1,6 @@
 /**
  * Indexes one built (or generated) site folder with the site's own indexer and prints its stats
- * as JSON. Run in its own process by run.ts, which samples the memory of it and of Pagefind.
+ * as JSON. Run in its own process by run.ts, which samples its memory.
  */
 import { buildSearchIndex } from '../../src/integrations/pagefind-index.ts';
 

@@ -3,8 +3,9 @@
  * on synthetic Chinese corpora.
  *
  * For each size it generates pages like the built case pages (bench/search/corpus.ts), indexes
- * them with plain Pagefind (the baseline) and with the site's own indexer, each in a child process
- * (time, CPU time, peak memory of the indexer and of Pagefind together, bundle size), then opens the real search page in Chromium on a local server
+ * them with plain Pagefind (the baseline) and with the site's own indexer (which does not run
+ * Pagefind), each in a child process (time, CPU time, peak memory of the process and its children,
+ * bundle size), then opens the real search page in Chromium on a local server
  * (gzip like a web server) and measures the bytes and time of a first query on a fresh page and a
  * second query after it. Finally it runs sampled queries through the page's engine and through
  * plain Pagefind (engine time side by side) and compares both with an exact substring scan of the
@@ -145,7 +146,7 @@ const settled = (page: Page) =>
     { timeout: 120_000 },
   );
 
-/** Pagefind's stored text of every page record, by fragment id, straight from the bundle. */
+/** The stored text of every page record, by fragment id, straight from the bundle (ours or plain Pagefind's). */
 function indexedTexts(bundle: string): Map<string, string> {
   const texts = new Map<string, string>();
   const fragments = join(bundle, 'fragment');
@@ -207,7 +208,7 @@ for (const n of sizes) {
   writeCorpus(dir, root, n);
 
   // 2. Index in a child process, plain Pagefind first (the baseline), then the site's indexer;
-  //    sample the memory of each process with Pagefind's.
+  //    sample the memory of each process with its children's (plain Pagefind's binary).
   const plain = await indexIn('bench/search/index-plain.ts', dir);
   console.log(
     `plain Pagefind index: ${(plain.ms / 1000).toFixed(1)} s (CPU ${plain.cpuSeconds.toFixed(1)} s), peak memory ${mb(plain.peakBytes)}`,
@@ -221,13 +222,13 @@ for (const n of sizes) {
     steps: Record<string, number>;
   };
   const parts = Object.fromEntries(
-    ['index', 'fragment', 'filter', 'zg-pairs'].map((p) => [p, dirBytes(join(dir, 'pagefind', p))]),
+    ['fragment', 'zg-pairs'].map((p) => [p, dirBytes(join(dir, 'pagefind', p))]),
   ) as Record<string, { bytes: number; files: number }>;
   const manifestBytes = statSync(join(dir, 'pagefind/zg-search.json')).size;
   const pinyinBytes = statSync(join(dir, 'pagefind/zg-pinyin.json')).size;
   console.log(
     `index: ${(indexMs / 1000).toFixed(1)} s (CPU ${cpuSeconds.toFixed(1)} s), peak memory ${mb(peakBytes)}, bundle ${mb(stats.bytes)} in ${stats.files} files ` +
-      `(word index ${mb(parts['index']!.bytes)} / ${parts['index']!.files} chunks, pair index ${mb(parts['zg-pairs']!.bytes)} / ${parts['zg-pairs']!.files} shards, page texts ${mb(parts['fragment']!.bytes)}, ` +
+      `(pair index ${mb(parts['zg-pairs']!.bytes)} / ${parts['zg-pairs']!.files} shards, page texts ${mb(parts['fragment']!.bytes)}, ` +
       `manifest ${kb(manifestBytes)}, pinyin ${kb(pinyinBytes)})`,
   );
   console.log(`index steps (ms): ${JSON.stringify(stats.steps)}`);

@@ -1,7 +1,9 @@
 /**
  * The search, in the browser: the pair index (src/search/tokens.ts, shards.ts) finds candidates,
- * Pagefind's fragments give each record's text and metadata, and the exact-match check keeps the
- * pages that contain the query. Pagefind's own JavaScript and WebAssembly are not loaded.
+ * the fragments give each record's text and metadata, and the exact-match check keeps the pages
+ * that contain the query. All of it is written by the build (src/integrations/pagefind-index.ts)
+ * into `pagefind/`, a folder that keeps Pagefind's name and fragment format; Pagefind itself is
+ * neither run nor loaded.
  *
  * A query is answered in three ways at once and the answers are merged, exact ones first:
  * 1. literally: the character tokens of the query find candidates, each candidate's text is
@@ -18,8 +20,8 @@ import { looksLikePinyin, Pinyin, type PinyinData } from './pinyin.ts';
 import { decodeShard, SHARD_DIR, shardFile, shardOf, type Shard } from './shards.ts';
 import { ANY, type PairTerm, queryChars, queryPairs, syllableQueryPairs } from './tokens.ts';
 
-/** What the engine reads of a Pagefind fragment. */
-interface PagefindFragment {
+/** What the engine reads of a fragment (Pagefind's format). */
+interface Fragment {
   url: string;
   content: string;
   meta: Record<string, string | undefined>;
@@ -78,7 +80,7 @@ export interface Outcome {
 const CHECK_LIMIT = 60;
 
 interface Loaded {
-  fragment: PagefindFragment;
+  fragment: Fragment;
   /** Normalised text of the page and the map back to `fragment.content`. */
   norm: ReturnType<typeof normalizeWithMap>;
   title: string;
@@ -300,7 +302,7 @@ export class SearchEngine {
       p = fetchOk(`${this.#base}pagefind/fragment/${id}.pf_fragment`)
         .then((r) => gunzip(r))
         .then((text) => {
-          const raw = JSON.parse(text.replace(/^pagefind_dcd/, '')) as PagefindFragment;
+          const raw = JSON.parse(text.replace(/^pagefind_dcd/, '')) as Fragment;
           // Fragments hold site paths; the site may live under a base path.
           const fragment = { ...raw, url: `${this.#base}${raw.url.replace(/^\//, '')}` };
           return { fragment, norm: normalizeWithMap(fragment.content), title: normalize(fragment.meta['title'] ?? '') };
@@ -359,7 +361,7 @@ async function fetchOk(url: string): Promise<Response> {
   return r;
 }
 
-/** Pagefind's fragments are gzip files (served as they are, not as an encoding of the response). */
+/** Fragments are gzip files (served as they are, not as an encoding of the response). */
 async function gunzip(r: Response): Promise<string> {
   const stream = r.body!.pipeThrough(new DecompressionStream('gzip'));
   return new Response(stream).text();
@@ -387,7 +389,7 @@ const BEFORE = 24;
 const AFTER = 90;
 
 /**
- * An excerpt of `content` (Pagefind's text, with its word separators) around the first match
+ * An excerpt of `content` (the record's text) around the first match
  * outside the title, every match in it marked.
  */
 export function excerpt(
@@ -434,7 +436,7 @@ export function excerpt(
   return clean;
 }
 
-/** Pagefind's text for reading: word separators removed, its ". " between blocks shown as a gap. */
+/** The text for reading: zero-width word separators removed, the ". " between blocks shown as a gap. */
 const displayText = (s: string) =>
   s
     .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')

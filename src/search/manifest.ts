@@ -1,6 +1,6 @@
 /**
  * The search manifest (`pagefind/zg-search.json`), written at build time: every searchable record
- * with the id of its Pagefind fragment (its text and metadata) and its facet values, and the number
+ * with the id of its fragment (its text and metadata) and its facet values, and the number
  * of pair-index shards. Postings of the pair index are positions in `records`; the manifest lets
  * the browser load a record's text and count and filter facets without loading any page's text.
  */
@@ -22,7 +22,7 @@ export interface SearchManifest {
   version: 2;
   /** Number of shards of each kind of the pair index (src/search/shards.ts). */
   shards: { c: number; p: number };
-  /** Common prefix of Pagefind's fragment ids (the language). */
+  /** Common prefix of the fragment ids (Pagefind's language prefix, kept). */
   prefix: string;
   /** The values of each facet. */
   facets: Record<FacetKey, string[]>;

@@ -6,7 +6,8 @@
  * - Each code point is folded with NFKC (full-width ＡＢＣ１２３ → abc123, ideographic space → space)
  *   and lower-cased. Folding code point by code point keeps a map back to the original text, so
  *   matches can be highlighted in what the page really says.
- * - Zero-width characters are dropped (Pagefind separates the words it found with U+200B).
+ * - Zero-width characters are dropped (Pagefind, which made the index before, separated words
+ *   with U+200B; a page's text may hold them too).
  * - White space is kept only between two ASCII letters or digits ("App Store"); next to Chinese it
  *   is dropped, so "2022年" finds "2022 年初" and "34家" finds "34 家".
  */

@@ -23,7 +23,7 @@ export function shardOf(a: number, b: number, shards: number): number {
   return (h >>> 0) % shards;
 }
 
-/** Folder of the shards inside Pagefind's bundle folder. */
+/** Folder of the shards inside the index folder (`pagefind/`). */
 export const SHARD_DIR = 'zg-pairs';
 
 /** File name of a shard. */

@@ -1,10 +1,11 @@
 /**
  * Exact substring search: the pair index.
  *
- * Pagefind splits Chinese into words with one segmenter when it indexes and another in the browser
- * when it searches; where they disagree a page that contains the query is missed, and a query of two
- * characters can match pages that hold them far apart. So besides Pagefind's own index (kept for
- * the page texts, metadata and filters) the build writes a pair index of its own: for every page,
+ * Pagefind, which the site used first, splits Chinese into words with one segmenter when it indexes
+ * and another in the browser when it searches; where they disagree a page that contains the query is
+ * missed, and a query of two characters can match pages that hold them far apart. So the build
+ * writes a pair index instead of a word index (beside each record's text, metadata and filters,
+ * src/integrations/pagefind-index.ts): for every page,
  * every distinct pair of adjacent letters or digits in its text ("character bigrams"), and every
  * pair of adjacent Chinese syllables (pinyin bigrams). A query looks up its own pairs; every page
  * that contains the query contains all of them, so the result is a superset of the right answer,

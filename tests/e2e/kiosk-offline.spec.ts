@@ -69,7 +69,7 @@ test(
     expect(widths.length).toBeGreaterThan(0);
     expect(widths.every((w) => w > 0)).toBe(true);
 
-    // Search: the page, its script and the Pagefind index all come from the cache.
+    // Search: the page, its script and the search index all come from the cache.
     await page.getByRole('navigation', { name: '触摸屏导航' }).getByRole('link', { name: '搜索' }).tap();
     await expect(page).toHaveURL(/\/search\/$/);
     const keyboard = page.getByRole('group', { name: '屏幕键盘' });

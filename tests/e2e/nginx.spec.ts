@@ -111,13 +111,15 @@ for (const { name, dist, url } of deployments) {
       expect(await snippet.text()).not.toContain('add_header');
     });
 
-    test('search works: the Pagefind engine, WebAssembly and index load and find a page by its title', async ({
+    test('search works: its manifest, pair index and page texts load and find a page by its title', async ({
       page,
     }) => {
       test.skip(!existsSync(join(dist, 'search', 'index.html')), 'the site has no search page');
       const failed: string[] = [];
+      const loaded: string[] = [];
       page.on('response', (r) => {
         if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+        else if (r.url().includes('/pagefind/')) loaded.push(new URL(r.url()).pathname);
       });
       page.on('console', (msg) => {
         if (msg.type() === 'error') failed.push(msg.text());
@@ -128,6 +130,13 @@ for (const { name, dist, url } of deployments) {
       const title = target?.title ?? '';
       await page.goto(`${url}search/?q=${encodeURIComponent(title)}`);
       await expect(page.locator('[data-hits] a').filter({ hasText: title }).first()).toBeVisible({ timeout: 30_000 });
+      // Each kind of index file came through nginx (the gzip fragments unaltered, or the page's
+      // text could not have been read for the result).
+      for (const kind of [/\/zg-search\.json$/, /\/zg-pairs\/[cp]\d+\.bin$/, /\/fragment\/[^/]+\.pf_fragment$/])
+        expect(
+          loaded.some((path) => kind.test(path)),
+          `${kind} loaded`,
+        ).toBe(true);
       expect(failed, failed.join('\n')).toEqual([]);
     });
   });

@@ -1,6 +1,7 @@
 /**
  * Shared steps of the search specs: run a query through the search page as a visitor would, and
- * read what Pagefind indexed, straight from the built bundle, as the ground truth.
+ * read what the build indexed (the records' texts in the index's fragments), straight from the
+ * built site, as the ground truth.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -48,7 +49,7 @@ export async function search(page: Page, params: string): Promise<{ title: strin
 
 export interface IndexedPage {
   url: string;
-  /** Pagefind's text of the page, its word separators removed. */
+  /** The indexed text of the page (word separators, which Pagefind's fragments had, removed). */
   text: string;
   title: string;
 }

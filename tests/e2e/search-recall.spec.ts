@@ -1,8 +1,8 @@
 /**
- * The search is exact: for queries drawn from the real content, the search page (real Pagefind
- * index, in Chromium, on the built site) lists every page whose indexed text contains the query,
- * and no page that only has the query's characters apart ranks above one that has the query.
- * Ground truth is a plain substring scan over the text Pagefind stored for each page.
+ * The search is exact: for queries drawn from the real content, the search page (the real index, in
+ * Chromium, on the built site) lists every page whose indexed text contains the query, and no page
+ * that only has the query's characters apart ranks above one that has the query.
+ * Ground truth is a plain substring scan over the text the index stored for each page.
  */
 import { expect, test } from '@playwright/test';
 import { normalize } from '../../src/search/normalize.ts';
