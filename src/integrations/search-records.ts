@@ -253,7 +253,7 @@ function pairs(spec: string | undefined, attrs: Record<string, string>): string[
   }
   return spec.split(',').map((chunk) => {
     const m = KEY_ATTRIBUTE.exec(chunk.trim());
-    return m ? `${m[1]}:${attrs[m[2]!] ?? ''}` : chunk.trim();
+    return m ? `${m[1]}:${attrs[m[2]!.toLowerCase()] ?? ''}` : chunk.trim();
   });
 }
 
