@@ -1,9 +1,9 @@
 /**
- * `npm test`: the type check, then every test: the browser suite against a real build, with the
- * other code checks (lint, layers, formatting), the unit tests and the 编辑台's suite beside it;
- * ends with `N passed, N failed` (each code check counts as one test) and the time it took.
+ * `npm test`: every test and code check: the browser suite against a real build, with the code
+ * checks (types, lint, layers, formatting), the unit tests and the 编辑台's suite beside it; ends
+ * with `N passed, N failed` (each code check counts as one test) and the time it took.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium } from './browser.ts';
 import { ensureJava, ensureNginx } from './system.ts';
@@ -19,14 +19,12 @@ process.env['CHROMIUM_PATH'] = ensureChromium();
 ensureNginx();
 ensureJava();
 
-const run = (cmd: string, args: string[], env: Record<string, string> = {}) =>
-  spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
-
 // Code checks: each counts as one test, so a type error or a lint finding turns the run red.
-// The type check runs first and alone: like the browser suite's build and the unit tests' Astro
-// config, it writes the project's generated types (.astro/). The others only read the sources,
-// so they run beside the browser suite's build (below), which leaves a core idle.
-const typeCheck = ['types (astro check)', 'astro', ['check']] as const;
+// They run beside the tests (below), so that a core the tests leave idle does them. Lint, layers
+// and formatting only read the sources and start at once, beside the browser suite's build. The
+// type check, like that build and the unit tests' Astro config, writes the project's generated
+// types (.astro/): it runs after the unit tests, when nothing else writes them.
+const typeCheck: [string, string, string[]] = ['types (astro check)', 'astro', ['check']];
 const sideChecks: [string, string, string[]][] = [
   ['lint (eslint)', 'eslint', ['--max-warnings', '0', '.']],
   ['layers (dependency-cruiser: imports one way, no cycles)', 'depcruise', ['src', 'scripts']],
@@ -34,8 +32,6 @@ const sideChecks: [string, string, string[]][] = [
 ];
 const codeChecks = [typeCheck, ...sideChecks];
 const codeFailures: string[] = [];
-console.log(`\n> ${typeCheck[0]}`);
-if (run(typeCheck[1], [...typeCheck[2]]) !== 0) codeFailures.push(typeCheck[0]);
 
 /**
  * Runs a command with its output kept, and prints that output in one block when it ends, so
@@ -74,7 +70,7 @@ const e2e = new Promise<number>((resolve) => {
   }).on('close', (code) => resolve(code ?? 1));
 });
 // The others start once the browser suite's site is built and served (or that suite ended):
-// its build and the unit tests' Astro config both write the project's generated types (.astro/).
+// its build and the unit tests' Astro config (and the type check) write the generated types.
 const answers = () =>
   fetch(subpathUrl).then(
     (r) => r.ok,
@@ -86,14 +82,19 @@ const siteServed = (async () => {
   while (!e2eEnded && !(await answers())) await new Promise((r) => setTimeout(r, 1000));
 })();
 const [unitStatus, e2eStatus, deskStatus] = await Promise.all([
-  siteServed.then(() =>
-    runBuffered('unit tests (vitest)', 'vitest', [
-      'run',
-      '--reporter=default',
-      '--reporter=json',
-      `--outputFile.json=${results}/vitest.json`,
-    ]),
-  ),
+  siteServed
+    .then(() =>
+      runBuffered('unit tests (vitest)', 'vitest', [
+        'run',
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile.json=${results}/vitest.json`,
+      ]),
+    )
+    .then(async (status) => {
+      if ((await runBuffered(...typeCheck)) !== 0) codeFailures.push(typeCheck[0]);
+      return status;
+    }),
   e2e,
   siteServed.then(() =>
     runBuffered(
