@@ -36,10 +36,10 @@ export const cspDirectives = [
 ] as const;
 
 /**
- * Script sources besides hashes. Pagefind's search runs as WebAssembly, which CSP treats as
- * code compilation: 'wasm-unsafe-eval' allows WebAssembly only, not JavaScript eval().
+ * Script sources besides hashes: the site's own files only. Nothing compiles code at run time:
+ * no eval(), and no WebAssembly since the search stopped loading Pagefind's engine.
  */
-export const scriptSources = ["'self'", "'wasm-unsafe-eval'"] as const;
+export const scriptSources = ["'self'"] as const;
 
 /** Directives only a server can send (a <meta> policy ignores them). */
 export const headerOnlyDirectives = ["frame-ancestors 'none'"] as const;
