@@ -6,6 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { AFTER_ASTRO_ENV } from '../src/integrations/after-astro.ts';
+import { finishBuild } from '../src/integrations/finish.ts';
 
 const target = resolve(process.env['PUBLISH_DIR'] ?? 'dist');
 const shown = process.env['PUBLISH_DIR'] ?? 'dist';
@@ -19,7 +21,9 @@ const lock = `${stage}.pid`;
 
 // NODE_ENV=production whatever the shell says, and none of the variables Astro would take as its
 // own import.meta.env (PROD, DEV, MODE …): with those, drafts would be published.
-const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', OUT_DIR: stage };
+// The search index, the pruning of photo originals and the service worker run here once Astro's
+// process has ended (src/integrations/after-astro.ts), so its memory and theirs never add up.
+const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', OUT_DIR: stage, [AFTER_ASTRO_ENV]: '1' };
 for (const key of ['PROD', 'DEV', 'MODE', 'SSR', 'BASE_URL']) delete env[key];
 // Written to a file or a CI log rather than a terminal: plain text, no colour codes.
 if (!process.stdout.isTTY) {
@@ -48,10 +52,21 @@ process.on('exit', () => rmSync(lock, { force: true }));
 rmSync(stage, { recursive: true, force: true });
 const result = spawnSync('astro', ['build', ...process.argv.slice(2)], { stdio: 'inherit', env });
 
-if (result.status !== 0) {
+const fail = () => {
   rmSync(stage, { recursive: true, force: true });
   console.error(`\n✖ 构建失败：已发布的 ${shown}/ 保持原样，没有任何改动。请按上面的提示修改后重新运行。`);
   process.exit(1);
+};
+if (result.status !== 0) fail();
+
+// The base path as astro.config.mjs reads it, ending in a slash as Astro's integrations see it.
+const base = (process.env['BASE_PATH'] ?? '/').replace(/\/?$/, '/');
+console.log('\n生成搜索索引、清理未使用的原始照片、写出触摸屏离线缓存清单');
+try {
+  await finishBuild(stage, { base, root: process.cwd() }, (message) => console.log(`  ${message}`));
+} catch (error) {
+  console.error(`\n${(error as Error).message}`);
+  fail();
 }
 
 // Swap in the new build: two renames, so dist/ is never half-written.

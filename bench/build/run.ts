@@ -163,12 +163,15 @@ function phases(lines: Measure['lines']): { phase: string; s: number }[] {
     [/generating static routes/, 'render pages'],
     [/generating optimized images/, 'images (sharp: AVIF/WebP)'],
     [/sitemap-index\.xml/, 'sitemap'],
-    // The CSP snippet's line ends the sitemap step; after it come the search index (which logs only
-    // its summary, and Astro notes any hook still running after 3 s), unused photo originals
-    // pruned, and the service worker's precache list, up to Astro's last line.
-    [/security-headers/, 'search index, pruning, service worker'],
-    [/Complete!/, 'end'],
+    // The CSP snippet's line ends the sitemap step; then Astro's process ends. The publishing
+    // build then makes the search index, prunes unused photo originals and writes the service
+    // worker's precache list (src/integrations/finish.ts), up to its last line. A plain
+    // `astro build` does these in its hooks, before its own last line.
+    [/security-headers/, 'Astro ends'],
+    [/生成搜索索引/, 'search index, pruning, service worker'],
+    [/构建成功/, 'end'],
   ];
+  if (!lines.some(({ line }) => /构建成功/.test(line))) rules.push([/Complete!/, 'end']);
   for (const { s, line } of lines) {
     for (const [re, phase] of rules) {
       if (re.test(line) && !marks.some((m) => m.phase === phase)) marks.push({ phase, at: s });

@@ -2,6 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize as normalizePath, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { runsAfterAstro } from './after-astro.ts';
 import { BUNDLE, buildSearchIndex } from './pagefind-index.ts';
 
 /** The index holds JSON and binary files (fragments, shards) only. */
@@ -46,6 +47,7 @@ export function pagefindSearch(): AstroIntegration {
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
+        if (runsAfterAstro()) return;
         await buildSearchIndex(fileURLToPath(dir), (msg) => logger.info(msg));
       },
     },

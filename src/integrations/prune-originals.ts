@@ -2,6 +2,7 @@ import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { runsAfterAstro } from './after-astro.ts';
 
 const picture = /\.(jpe?g|png|webp|avif|gif|tiff?)$/i;
 const text = /\.(html|css|js|mjs|json|xml|webmanifest|txt)$/i;
@@ -32,40 +33,42 @@ async function walk(dir: string): Promise<string[]> {
  * versions are used (withastro/astro#17706), so a 6000 px phone photo would be published as it
  * is, and precached by the kiosks' service worker. Must run before the service worker is written.
  */
+export async function pruneUnusedOriginals(out: string, log: (message: string) => void): Promise<void> {
+  const assets = join(out, '_astro');
+  const files = await walk(out);
+  const pictures = files.filter((f) => f.startsWith(assets) && picture.test(f));
+  if (pictures.length === 0) return;
+  // Every `_astro/<name>` any page, style or script names, read one file at a time: the whole
+  // site's text held at once was the largest memory of the build (about 0.5 GB at 3,000 cases).
+  const used = new Set<string>();
+  for (const f of files) {
+    if (!text.test(f)) continue;
+    for (const [, name = ''] of (await readFile(f, 'utf8')).matchAll(reference)) {
+      used.add(name);
+      used.add(safeDecode(name));
+    }
+  }
+  let removed = 0;
+  let bytes = 0;
+  for (const f of pictures) {
+    const name = f.slice(assets.length + 1);
+    if (used.has(name)) continue;
+    bytes += (await stat(f)).size;
+    await unlink(f);
+    removed++;
+  }
+  if (removed > 0)
+    log(`删除了 ${removed} 张没有被页面使用的原始照片（${Math.round(bytes / 1024)} KB），只发布压缩后的版本`);
+}
+
+/** pruneUnusedOriginals at the end of `astro build` (unless the publishing build runs it after). */
 export function pruneOriginals(): AstroIntegration {
   return {
     name: 'zhanguan:prune-originals',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const out = fileURLToPath(dir);
-        const assets = join(out, '_astro');
-        const files = await walk(out);
-        const pictures = files.filter((f) => f.startsWith(assets) && picture.test(f));
-        if (pictures.length === 0) return;
-        // Every `_astro/<name>` any page, style or script names, read one file at a time: the
-        // whole site's text held at once was the largest memory of the build (about 0.5 GB at
-        // 3,000 cases).
-        const used = new Set<string>();
-        for (const f of files) {
-          if (!text.test(f)) continue;
-          for (const [, name = ''] of (await readFile(f, 'utf8')).matchAll(reference)) {
-            used.add(name);
-            used.add(safeDecode(name));
-          }
-        }
-        let removed = 0;
-        let bytes = 0;
-        for (const f of pictures) {
-          const name = f.slice(assets.length + 1);
-          if (used.has(name)) continue;
-          bytes += (await stat(f)).size;
-          await unlink(f);
-          removed++;
-        }
-        if (removed > 0)
-          logger.info(
-            `删除了 ${removed} 张没有被页面使用的原始照片（${Math.round(bytes / 1024)} KB），只发布压缩后的版本`,
-          );
+        if (runsAfterAstro()) return;
+        await pruneUnusedOriginals(fileURLToPath(dir), (message) => logger.info(message));
       },
     },
   };

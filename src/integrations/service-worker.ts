@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 import { injectManifest } from 'workbox-build';
+import { runsAfterAstro } from './after-astro.ts';
 
 /** File name of the worker in the build output; the kiosk registers `<base>sw.js`. */
 export const SERVICE_WORKER_FILE = 'sw.js';
@@ -20,65 +21,75 @@ export const PRECACHE_PATTERN = '**/*.{html,css,js,mjs,json,svg,png,jpg,jpeg,web
 export const SEARCH_INDEX_PATTERN = 'pagefind/{fragment/*.pf_fragment,zg-pairs/*.bin,zg-*.json}';
 
 /**
- * Writes the kiosk's service worker over the finished build (the hook's own output folder, so it
- * works with the publishing build's staging folder and the tests' folders alike). The kiosk
- * registers it; ordinary visitors never do. What it does is in kiosk-worker.ts: it precaches the
- * whole site with content hashes, so a new deployment changes the worker and the browser installs
- * it in the background, and the new worker waits for the kiosk's idle reset.
+ * Writes the kiosk's service worker over the finished build in `out` (the publishing build's
+ * staging folder or the tests' folders alike), for a site served under `base` from the project
+ * at `root`. The kiosk registers it; ordinary visitors never do. What it does is in
+ * kiosk-worker.ts: it precaches the whole site with content hashes, so a new deployment changes
+ * the worker and the browser installs it in the background, and the new worker waits for the
+ * kiosk's idle reset.
  *
  * The worker is bundled with esbuild and Workbox's injectManifest adds the precache list: about
  * 50 ms. Workbox's generateSW, used before, bundled its runtime with Rollup and Terser on every
  * build: about a second of every build, the one that publishes a single new case included.
  *
- * Must run after every integration that writes into the output (the search index), so it is the
- * last in astro.config.mjs.
+ * Must run after every step that writes into the output (the search index, the pruning).
+ */
+export async function writeServiceWorker(
+  out: string,
+  { base, root }: { base: string; root: string },
+  log: (message: string, warning?: boolean) => void,
+): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'zhanguan-sw-'));
+  try {
+    const bundled = join(work, SERVICE_WORKER_FILE);
+    await build({
+      entryPoints: [join(root, 'src', 'integrations', 'kiosk-worker.ts')],
+      outfile: bundled,
+      bundle: true,
+      minify: true,
+      format: 'iife',
+      target: 'es2020',
+      legalComments: 'none',
+      logLevel: 'silent',
+      // Workbox leaves out its development logging in production.
+      define: { 'process.env.NODE_ENV': '"production"', ZG_BASE: JSON.stringify(base) },
+    });
+    const { count, size, warnings } = await injectManifest({
+      swSrc: bundled,
+      swDest: join(out, SERVICE_WORKER_FILE),
+      globDirectory: out,
+      globPatterns: existsSync(join(out, 'pagefind')) ? [PRECACHE_PATTERN, SEARCH_INDEX_PATTERN] : [PRECACHE_PATTERN],
+      globIgnores: [SERVICE_WORKER_FILE],
+      // Files sit at the root of the output folder but are served under the base path.
+      modifyURLPrefix: { '': base },
+      maximumFileSizeToCacheInBytes: 20 * 1024 * 1024,
+    });
+    for (const warning of warnings) log(warning, true);
+    log(`${SERVICE_WORKER_FILE}: ${count} files precached for offline kiosks (${(size / 1024 / 1024).toFixed(1)} MB)`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * writeServiceWorker at the end of `astro build` (unless the publishing build runs it after);
+ * last in astro.config.mjs, after every integration that writes into the output.
  */
 export function serviceWorker(): AstroIntegration {
   let base = '/';
-  let source = '';
+  let root = '';
   return {
     name: 'zhanguan:service-worker',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
-        source = join(fileURLToPath(config.root), 'src', 'integrations', 'kiosk-worker.ts');
+        root = fileURLToPath(config.root);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const out = fileURLToPath(dir);
-        const work = mkdtempSync(join(tmpdir(), 'zhanguan-sw-'));
-        try {
-          const bundled = join(work, SERVICE_WORKER_FILE);
-          await build({
-            entryPoints: [source],
-            outfile: bundled,
-            bundle: true,
-            minify: true,
-            format: 'iife',
-            target: 'es2020',
-            legalComments: 'none',
-            logLevel: 'silent',
-            // Workbox leaves out its development logging in production.
-            define: { 'process.env.NODE_ENV': '"production"', ZG_BASE: JSON.stringify(base) },
-          });
-          const { count, size, warnings } = await injectManifest({
-            swSrc: bundled,
-            swDest: join(out, SERVICE_WORKER_FILE),
-            globDirectory: out,
-            globPatterns: existsSync(join(out, 'pagefind'))
-              ? [PRECACHE_PATTERN, SEARCH_INDEX_PATTERN]
-              : [PRECACHE_PATTERN],
-            globIgnores: [SERVICE_WORKER_FILE],
-            // Files sit at the root of the output folder but are served under the base path.
-            modifyURLPrefix: { '': base },
-            maximumFileSizeToCacheInBytes: 20 * 1024 * 1024,
-          });
-          for (const warning of warnings) logger.warn(warning);
-          logger.info(
-            `${SERVICE_WORKER_FILE}: ${count} files precached for offline kiosks (${(size / 1024 / 1024).toFixed(1)} MB)`,
-          );
-        } finally {
-          rmSync(work, { recursive: true, force: true });
-        }
+        if (runsAfterAstro()) return;
+        await writeServiceWorker(fileURLToPath(dir), { base, root }, (message, warning) =>
+          warning ? logger.warn(message) : logger.info(message),
+        );
       },
     },
   };
