@@ -65,7 +65,7 @@ export async function writeServiceWorker(
       maximumFileSizeToCacheInBytes: 20 * 1024 * 1024,
     });
     for (const warning of warnings) log(warning, true);
-    log(`${SERVICE_WORKER_FILE}: ${count} files precached for offline kiosks (${(size / 1024 / 1024).toFixed(1)} MB)`);
+    log(`触摸屏离线缓存清单（${SERVICE_WORKER_FILE}）：${count} 个文件，${(size / 1024 / 1024).toFixed(1)} MB`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
