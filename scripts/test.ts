@@ -23,7 +23,8 @@ ensureJava();
 // They run beside the tests (below), so that a core the tests leave idle does them. Lint, layers
 // and formatting only read the sources and start at once, beside the browser suite's build. The
 // type check, like that build and the unit tests' Astro config, writes the project's generated
-// types (.astro/): it runs after the unit tests, when nothing else writes them.
+// types (.astro/): it runs after the unit tests, when nothing else writes them, and once the
+// browser suite has reached Lighthouse (below).
 const typeCheck: [string, string, string[]] = ['types (astro check)', 'astro', ['check']];
 const sideChecks: [string, string, string[]][] = [
   ['lint (eslint)', 'eslint', ['--max-warnings', '0', '.']],
@@ -63,11 +64,24 @@ const sideChecksDone = (async () => {
 // run, the unit tests' builds and the 编辑台 fill the gaps instead of adding their own minutes.
 const started = Date.now();
 console.log('\n> browser tests (playwright)');
+/** Resolves when the first Lighthouse test has reported (its list line), or the suite ended. */
+let lighthouseReported: () => void = () => undefined;
+const lighthouseStarted = new Promise<void>((resolve) => (lighthouseReported = resolve));
 const e2e = new Promise<number>((resolve) => {
-  spawn('playwright', ['test', '--reporter=list,json'], {
-    stdio: ['ignore', 'inherit', 'inherit'],
+  const child = spawn('playwright', ['test', '--reporter=list,json'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: `${results}/playwright.json` },
-  }).on('close', (code) => resolve(code ?? 1));
+  });
+  let tail = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    tail = (tail + chunk.toString()).slice(-200);
+    if (tail.includes('[lighthouse]')) lighthouseReported();
+  });
+  child.on('close', (code) => {
+    lighthouseReported();
+    resolve(code ?? 1);
+  });
 });
 // The others start once the browser suite's site is built and served (or that suite ended):
 // its build and the unit tests' Astro config (and the type check) write the generated types.
@@ -91,7 +105,11 @@ const [unitStatus, e2eStatus, deskStatus] = await Promise.all([
         `--outputFile.json=${results}/vitest.json`,
       ]),
     )
+    // The type check waits for Lighthouse, which runs last and alone, one page at a time,
+    // leaving a core idle: the type check uses that core (a single-threaded compiler, it leaves
+    // Lighthouse's own core alone).
     .then(async (status) => {
+      await lighthouseStarted;
       if ((await runBuffered(...typeCheck)) !== 0) codeFailures.push(typeCheck[0]);
       return status;
     }),
