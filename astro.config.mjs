@@ -4,19 +4,19 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { configuredBase } from './src/integrations/after-astro.ts';
 import { buildCache } from './src/integrations/build-cache.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { finishSteps } from './src/integrations/finish.ts';
 import { markdownBody } from './src/integrations/markdown-body.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
-import { pruneOriginals } from './src/integrations/prune-originals.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
-import { serviceWorker } from './src/integrations/service-worker.ts';
 import { astroCsp } from './src/security.ts';
 
 /** Public address of the site, without the base path. */
 const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
 /** Sub-path the site is deployed under, e.g. /zhanguan/. */
-const base = process.env.BASE_PATH ?? '/';
+const base = configuredBase();
 
 export default defineConfig({
   site,
@@ -36,12 +36,11 @@ export default defineConfig({
     // The kiosk start screen and the editors' component samples are no pages for search engines.
     sitemap({ filter: (page) => !/\/(kiosk|design)\/$/.test(new URL(page).pathname) }),
     securityHeaders(),
-    // The search index over the finished pages; an indexing error fails the build.
+    // In astro dev: the search index of the last build.
     pagefindSearch(),
-    // Originals of photos that only their AVIF/WebP versions stand for are not published.
-    pruneOriginals(),
-    // Last: the offline kiosk's service worker precaches everything the others wrote.
-    serviceWorker(),
+    // Last: the search index over the finished pages, unused photo originals removed, and the
+    // offline kiosk's service worker over everything (src/integrations/finish.ts).
+    finishSteps(),
   ],
   build: { format: 'directory' },
   // Links in entry bodies get the base path; photos in them get a srcset (MDX uses the same processor).

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { AFTER_ASTRO_ENV } from '../src/integrations/after-astro.ts';
+import { AFTER_ASTRO_ENV, configuredBase, slashed } from '../src/integrations/after-astro.ts';
 
 const target = resolve(process.env['PUBLISH_DIR'] ?? 'dist');
 const shown = process.env['PUBLISH_DIR'] ?? 'dist';
@@ -58,14 +58,14 @@ const fail = () => {
 };
 if (result.status !== 0) fail();
 
-// The base path as astro.config.mjs reads it, ending in a slash as Astro's integrations see it.
-const base = (process.env['BASE_PATH'] ?? '/').replace(/\/?$/, '/');
 console.log('\n生成搜索索引、清理未使用的原始照片、写出触摸屏离线缓存清单');
 try {
   // Loaded only now: its modules (the pinyin tables above all) would otherwise sit in this
   // process's memory the whole time Astro runs.
   const { finishBuild } = await import('../src/integrations/finish.ts');
-  await finishBuild(stage, { base, root: process.cwd() }, (message) => console.log(`  ${message}`));
+  await finishBuild(stage, { base: slashed(configuredBase()), root: process.cwd() }, (message) =>
+    console.log(`  ${message}`),
+  );
 } catch (error) {
   console.error(`\n${(error as Error).message}`);
   fail();

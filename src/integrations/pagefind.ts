@@ -2,8 +2,8 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize as normalizePath, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { runsAfterAstro } from './after-astro.ts';
-import { BUNDLE, buildSearchIndex } from './pagefind-index.ts';
+import { slashed } from './after-astro.ts';
+import { BUNDLE } from './pagefind-index.ts';
 
 /** The index holds JSON and binary files (fragments, shards) only. */
 const TYPES: Record<string, string> = {
@@ -11,13 +11,11 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * Search index as part of the build: after Astro has written the site, the finished pages are
- * indexed into `<outDir>/pagefind/` (src/integrations/pagefind-index.ts; the folder and this
- * integration keep Pagefind's name, though Pagefind itself no longer runs). An indexing error fails
- * the build.
- *
- * `astro dev` has no fresh index (pages are rendered on request); the dev server serves the one
- * from the last `npm run build` in dist/, and the search page says so, or says how to make one.
+ * The search index in `astro dev`, which has no fresh one (pages are rendered on request): the dev
+ * server serves the one from the last `npm run build` in dist/, and the search page says so, or
+ * says how to make one. The build writes the index into `<outDir>/pagefind/` (finish.ts,
+ * pagefind-index.ts; the folder and this integration keep Pagefind's name, though Pagefind itself
+ * no longer runs).
  */
 export function pagefindSearch(): AstroIntegration {
   let base = '/';
@@ -26,7 +24,7 @@ export function pagefindSearch(): AstroIntegration {
     name: 'zhanguan:pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = slashed(config.base);
         root = fileURLToPath(config.root);
       },
       'astro:server:setup': ({ server }) => {
@@ -45,10 +43,6 @@ export function pagefindSearch(): AstroIntegration {
           res.setHeader('Cache-Control', 'no-cache');
           createReadStream(file).pipe(res);
         });
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        if (runsAfterAstro()) return;
-        await buildSearchIndex(fileURLToPath(dir), (msg) => logger.info(msg));
       },
     },
   };

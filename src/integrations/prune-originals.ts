@@ -1,8 +1,6 @@
-import { readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
-import { runsAfterAstro } from './after-astro.ts';
+import { listFiles } from '../utils/files.ts';
 
 const picture = /\.(jpe?g|png|webp|avif|gif|tiff?)$/i;
 const text = /\.(html|css|js|mjs|json|xml|webmanifest|txt)$/i;
@@ -17,16 +15,6 @@ const safeDecode = (name: string) => {
   }
 };
 
-async function walk(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await walk(full)));
-    else out.push(full);
-  }
-  return out;
-}
-
 /**
  * Removes the original of every photo that no page, style or script refers to. Astro copies the
  * original of each content-collection image into _astro/ even when only its resized AVIF/WebP
@@ -35,7 +23,7 @@ async function walk(dir: string): Promise<string[]> {
  */
 export async function pruneUnusedOriginals(out: string, log: (message: string) => void): Promise<void> {
   const assets = join(out, '_astro');
-  const files = await walk(out);
+  const files = listFiles(out);
   const pictures = files.filter((f) => f.startsWith(assets) && picture.test(f));
   if (pictures.length === 0) return;
   // Every `_astro/<name>` any page, style or script names, read one file at a time: the whole
@@ -59,17 +47,4 @@ export async function pruneUnusedOriginals(out: string, log: (message: string) =
   }
   if (removed > 0)
     log(`删除了 ${removed} 张没有被页面使用的原始照片（${Math.round(bytes / 1024)} KB），只发布压缩后的版本`);
-}
-
-/** pruneUnusedOriginals at the end of `astro build` (unless the publishing build runs it after). */
-export function pruneOriginals(): AstroIntegration {
-  return {
-    name: 'zhanguan:prune-originals',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        if (runsAfterAstro()) return;
-        await pruneUnusedOriginals(fileURLToPath(dir), (message) => logger.info(message));
-      },
-    },
-  };
 }

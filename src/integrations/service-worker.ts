@@ -1,11 +1,8 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 import { injectManifest } from 'workbox-build';
-import { runsAfterAstro } from './after-astro.ts';
 
 /** File name of the worker in the build output; the kiosk registers `<base>sw.js`. */
 export const SERVICE_WORKER_FILE = 'sw.js';
@@ -69,28 +66,4 @@ export async function writeServiceWorker(
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-}
-
-/**
- * writeServiceWorker at the end of `astro build` (unless the publishing build runs it after);
- * last in astro.config.mjs, after every integration that writes into the output.
- */
-export function serviceWorker(): AstroIntegration {
-  let base = '/';
-  let root = '';
-  return {
-    name: 'zhanguan:service-worker',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
-        root = fileURLToPath(config.root);
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        if (runsAfterAstro()) return;
-        await writeServiceWorker(fileURLToPath(dir), { base, root }, (message, warning) =>
-          warning ? logger.warn(message) : logger.info(message),
-        );
-      },
-    },
-  };
 }

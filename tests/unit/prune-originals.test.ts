@@ -1,10 +1,8 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { AstroIntegrationLogger } from 'astro';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pruneOriginals } from '../../src/integrations/prune-originals.ts';
+import { pruneUnusedOriginals } from '../../src/integrations/prune-originals.ts';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -22,9 +20,7 @@ function site(files: Record<string, string>): string {
 
 async function prune(dir: string): Promise<string[]> {
   const said: string[] = [];
-  const logger = { info: (m: string) => said.push(m) } as unknown as AstroIntegrationLogger;
-  const hook = pruneOriginals().hooks['astro:build:done'] as unknown as (o: unknown) => Promise<void>;
-  await hook({ dir: pathToFileURL(`${dir}/`), logger });
+  await pruneUnusedOriginals(dir, (message) => said.push(message));
   return said;
 }
 
