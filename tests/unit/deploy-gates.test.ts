@@ -1,24 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validateHtml } from '../gates/html.ts';
 import { deployedServerBlock, startNginx } from '../gates/nginx.ts';
-
-/** A throw-away built site: path → file text. */
-function site(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'zg-dist-'));
-  dirs.push(dir);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+import { tempSite as site } from './temp-files.ts';
 
 const page = (body: string, head = '') =>
   `<!DOCTYPE html>\n<html lang="zh-CN">\n<head><meta charset="utf-8"><title>页</title>${head}</head>\n<body>\n${body}\n</body>\n</html>\n`;

@@ -1,9 +1,10 @@
-import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { checkContent } from '../../src/validation/check.ts';
 import { extraChecks } from '../../src/validation/extra.ts';
 import { formatProblems } from '../../src/validation/problem.ts';
+import { writeFiles } from './temp-files.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '..', '..');
 
@@ -11,10 +12,7 @@ export const repoRoot = resolve(import.meta.dirname, '..', '..');
 export function tempProject(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'zhanguan-'));
   cpSync(join(repoRoot, 'tests', 'fixtures', 'registry'), join(root, 'content'), { recursive: true });
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
+  writeFiles(root, files);
   return root;
 }
 

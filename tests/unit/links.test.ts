@@ -1,26 +1,17 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkLinks, formatBroken } from '../gates/links.ts';
+import { tempSite } from './temp-files.ts';
 
-/** A throw-away built site: path → HTML body. */
-function site(pages: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'zg-dist-'));
-  for (const [path, body] of Object.entries(pages)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(
-      join(dir, path),
-      path.endsWith('.html') ? `<!doctype html><html lang="zh-CN"><body>${body}</body></html>` : body,
-    );
-  }
-  return dir;
-}
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+/** A throw-away built site: path → HTML body (other files as they are). */
+const site = (pages: Record<string, string>): string =>
+  tempSite(
+    Object.fromEntries(
+      Object.entries(pages).map(([path, body]) => [
+        path,
+        path.endsWith('.html') ? `<!doctype html><html lang="zh-CN"><body>${body}</body></html>` : body,
+      ]),
+    ),
+  );
 const PORT = 4890 + Number(process.env['VITEST_POOL_ID'] ?? 0);
 
 describe('link gate', () => {
@@ -30,7 +21,6 @@ describe('link gate', () => {
       'cases/index.html': '<h2 id="top">案例</h2><a href="/cases/#top">回到顶部</a><a href="/">首页</a>',
       'logo.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
     });
-    dirs.push(dir);
     const result = await checkLinks(dir, { port: PORT });
     expect(result.broken).toEqual([]);
     expect(result.pages).toBe(2);
@@ -42,7 +32,6 @@ describe('link gate', () => {
       'cases/index.html':
         '<a href="/cases/no-such-case/">不存在的案例</a><a href="/#no-such-id">锚点</a><img src="/images/missing.jpg" alt="照片">',
     });
-    dirs.push(dir);
     const { broken } = await checkLinks(dir, { port: PORT });
     expect(formatBroken(broken).split('\n').sort()).toEqual([
       'page /cases/: /#no-such-id is broken (no element with this id)',
@@ -56,7 +45,6 @@ describe('link gate', () => {
       'index.html': '<a href="/zhanguan/cases/">案例</a><a href="/cases/">漏了子路径</a>',
       'cases/index.html': '<a href="/zhanguan/">首页</a>',
     });
-    dirs.push(dir);
     const { broken } = await checkLinks(dir, { port: PORT, base: '/zhanguan/' });
     expect(formatBroken(broken)).toBe('page /zhanguan/: /cases/ is broken (HTTP 404)');
   });
@@ -65,7 +53,6 @@ describe('link gate', () => {
     const dir = site({
       'index.html': '<link rel="canonical" href="https://example.gov.cn/gone/"><a href="/">首页</a>',
     });
-    dirs.push(dir);
     const { broken } = await checkLinks(dir, { port: PORT, site: 'https://example.gov.cn' });
     expect(formatBroken(broken)).toBe('page /: /gone/ is broken (HTTP 404)');
   });

@@ -1,22 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { pruneUnusedOriginals } from '../../src/integrations/prune-originals.ts';
-
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-/** A throw-away built site: path → file text. */
-function site(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'zg-prune-'));
-  dirs.push(dir);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
+import { tempSite as site } from './temp-files.ts';
 
 async function prune(dir: string): Promise<string[]> {
   const said: string[] = [];

@@ -3,21 +3,12 @@
  * touch the published dist/, the shared Astro cache or the real content.
  */
 import { spawn } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { repoRoot } from './helpers.ts';
+import { writeFiles } from './temp-files.ts';
 
 /** Code and configuration a build needs; content/ is chosen per test. */
 const projectFiles = ['src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
@@ -34,10 +25,7 @@ export function projectCopy(content: 'real' | 'registry', files: Record<string, 
   if (content === 'real') cpSync(join(repoRoot, 'content'), join(root, 'content'), { recursive: true });
   else cpSync(join(repoRoot, 'tests', 'fixtures', 'registry'), join(root, 'content'), { recursive: true });
   symlinkSync(join(repoRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
+  writeFiles(root, files);
   return root;
 }
 

@@ -1,27 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, SearchIndexError } from '../../src/integrations/pagefind-index.ts';
 import type { SearchManifest } from '../../src/search/manifest.ts';
 import { decodeShard, SHARD_DIR, shardFile, shardOf } from '../../src/search/shards.ts';
 import { ANY } from '../../src/search/tokens.ts';
 import type { PinyinData } from '../../src/search/pinyin.ts';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-/** A tiny built site: `{ 'cases/a/index.html': html }`. */
-function site(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'zg-search-'));
-  dirs.push(dir);
-  for (const [path, html] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), html);
-  }
-  return dir;
-}
+import { tempSite as site } from './temp-files.ts';
 
 const fields = (facets: [string, string][]) =>
   facets.map(([k, v]) => `<span hidden data-pagefind-filter="${k}[data-value]" data-value="${v}"></span>`).join('');
