@@ -24,6 +24,15 @@ async function openKiosk(page: Page, idle = 600): Promise<Locator> {
   return attract;
 }
 
+/** From the start screen, taps 大事记 and waits for the timeline. */
+async function openTimeline(page: Page): Promise<void> {
+  await page
+    .getByRole('link', { name: /大事记/ })
+    .first()
+    .tap();
+  await expect(page).toHaveURL(/\/timeline\/$/);
+}
+
 /** Touches the attract loop and waits for the start screen. */
 async function startVisit(page: Page, attract: Locator): Promise<void> {
   await attract.tap();
@@ -211,11 +220,7 @@ test.describe('navigation inside the exhibition', () => {
     const attract = await openKiosk(page);
     const historyAtStart = await page.evaluate(() => history.length);
     await startVisit(page, attract);
-    await page
-      .getByRole('link', { name: /大事记/ })
-      .first()
-      .tap();
-    await expect(page).toHaveURL(/\/timeline\/$/);
+    await openTimeline(page);
 
     const header = page.locator('header.site-header');
     await expect(page.getByRole('navigation', { name: '主导航' })).toBeHidden();
@@ -271,11 +276,7 @@ test.describe('navigation inside the exhibition', () => {
     async ({ page }) => {
       const attract = await openKiosk(page);
       await startVisit(page, attract);
-      await page
-        .getByRole('link', { name: /大事记/ })
-        .first()
-        .tap();
-      await expect(page).toHaveURL(/\/timeline\/$/);
+      await openTimeline(page);
       const footer = page.locator('footer.site-footer');
       await expect(footer.getByRole('link', { name: /JSON|CSV|RSS|打印/ })).toHaveCount(0);
       await expect(footer.getByRole('link', { name: '关于' })).toBeVisible();
