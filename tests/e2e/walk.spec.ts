@@ -3,7 +3,6 @@ import {
   allPresentations,
   part,
   type Presentation,
-  releaseRoutes,
   sitePages,
   switchPresentation,
   usePresentation,
@@ -33,7 +32,6 @@ import { distDir } from '../site.ts';
  * A failure names the page, the presentation and what went wrong.
  */
 
-test.afterEach(releaseRoutes);
 /** Tests per screen, so the two workers share the pages and a failure shows early. */
 const PARTS = 4;
 /** Time allowed per page (axe on a long page of a busy 2-core machine can take several seconds). */
