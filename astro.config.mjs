@@ -4,7 +4,7 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { configuredBase } from './src/integrations/after-astro.ts';
+import { configuredBase, configuredCacheDir } from './src/integrations/after-astro.ts';
 import { buildCache } from './src/integrations/build-cache.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { finishSteps } from './src/integrations/finish.ts';
@@ -24,7 +24,7 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir: process.env.OUT_DIR ?? './dist',
   // A separate cache lets the tests' root and sub-path builds run side by side.
-  cacheDir: process.env.CACHE_DIR ?? './node_modules/.astro',
+  cacheDir: configuredCacheDir(),
   server: { host: '127.0.0.1', port: 4321 },
   // Case pages whose cache key and code are unchanged are copied from the last build
   // (src/data/cache-key.ts); buildCache() checks that cache before Astro uses it.

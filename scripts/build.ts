@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { AFTER_ASTRO_ENV, configuredBase, slashed } from '../src/integrations/after-astro.ts';
+import { AFTER_ASTRO_ENV, configuredBase, configuredCacheDir, slashed } from '../src/integrations/after-astro.ts';
 
 const target = resolve(process.env['PUBLISH_DIR'] ?? 'dist');
 const shown = process.env['PUBLISH_DIR'] ?? 'dist';
@@ -63,9 +63,8 @@ try {
   // Loaded only now: its modules (the pinyin tables above all) would otherwise sit in this
   // process's memory the whole time Astro runs.
   const { finishBuild } = await import('../src/integrations/finish.ts');
-  await finishBuild(stage, { base: slashed(configuredBase()), root: process.cwd() }, (message) =>
-    console.log(`  ${message}`),
-  );
+  const paths = { base: slashed(configuredBase()), root: process.cwd(), cacheDir: resolve(configuredCacheDir()) };
+  await finishBuild(stage, paths, (message) => console.log(`  ${message}`));
 } catch (error) {
   console.error(`\n${(error as Error).message}`);
   fail();

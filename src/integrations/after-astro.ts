@@ -17,3 +17,6 @@ export const configuredBase = (): string => process.env['BASE_PATH'] ?? '/';
 
 /** A base path as the build's steps use it: ending in a slash. */
 export const slashed = (base: string): string => (base.endsWith('/') ? base : `${base}/`);
+
+/** Astro's cache folder (CACHE_DIR, else node_modules/.astro), relative to the project, as astro.config.mjs reads it. */
+export const configuredCacheDir = (): string => process.env['CACHE_DIR'] ?? './node_modules/.astro';

@@ -11,13 +11,16 @@ import { buildSearchIndex } from './pagefind-index.ts';
 import { pruneUnusedOriginals } from './prune-originals.ts';
 import { writeServiceWorker } from './service-worker.ts';
 
-/** Finishes the build in `out` for a site served under `base` from the project at `root`. */
+/**
+ * Finishes the build in `out` for a site served under `base` from the project at `root`, with
+ * Astro's cache folder `cacheDir` (where the search index keeps what each page gave it).
+ */
 export async function finishBuild(
   out: string,
-  { base, root }: { base: string; root: string },
+  { base, root, cacheDir }: { base: string; root: string; cacheDir: string },
   log: (message: string, warning?: boolean) => void,
 ): Promise<void> {
-  await buildSearchIndex(out, log);
+  await buildSearchIndex(out, log, { cacheDir, root, base });
   await pruneUnusedOriginals(out, log);
   await writeServiceWorker(out, { base, root }, log);
 }
@@ -30,16 +33,18 @@ export async function finishBuild(
 export function finishSteps(): AstroIntegration {
   let base = '/';
   let root = '';
+  let cacheDir = '';
   return {
     name: 'zhanguan:finish',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = slashed(config.base);
         root = fileURLToPath(config.root);
+        cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (runsAfterAstro()) return;
-        await finishBuild(fileURLToPath(dir), { base, root }, (message, warning) =>
+        await finishBuild(fileURLToPath(dir), { base, root, cacheDir }, (message, warning) =>
           warning ? logger.warn(message) : logger.info(message),
         );
       },

@@ -22,11 +22,10 @@
  *
  * Any error throws, so the build fails and the published site stays as it was.
  *
- * No per-page cache, by measurement: on the 1,000-case benchmark site (1,256 pages, 59 MB of HTML;
- * quiet 2-core machine) reading and extracting every page takes 0.6–0.8 s (htmlparser2, about
- * 0.5 ms a page), hashing the pages for a cache key alone 0.03 s. A cache keyed on each page's
- * bytes could save at most about 0.6 s of the about 10 s it takes to publish one case, for a cache file
- * that would have to be validated on every build so it can never publish stale text; not worth it.
+ * What each page gave the index (its records and their fragments) is cached by the page's bytes
+ * (src/integrations/search-cache.ts): publishing one more case reads every page and hashes it, but
+ * parses and compresses only the pages that changed. The pair index is made again from all the
+ * records each time (its numbering of pinyin syllables depends on the whole site).
  * Reads and writes are synchronous: with one file at a time, that is faster than awaiting each.
  */
 import { createHash } from 'node:crypto';
@@ -40,6 +39,7 @@ import { isHan, normalize } from '../search/normalize.ts';
 import type { PinyinData } from '../search/pinyin.ts';
 import { encodeShard, SHARD_DIR, shardFile, shardOf } from '../search/shards.ts';
 import { ANY, type PairKind, SPAN, syllableCode, textPairs, textPinyinPairs } from '../search/tokens.ts';
+import { type CachedPage, readSearchCache, type SearchCacheOptions, sha256, writeSearchCache } from './search-cache.ts';
 import { SearchIndexError, searchRecords, type SearchRecord } from './search-records.ts';
 
 export { SearchIndexError };
@@ -146,8 +146,15 @@ class Postings {
 const SHARD_BYTES = 8 * 1024;
 const MAX_SHARDS = 4096;
 
-/** Builds the search index into `<dir>/pagefind/`. */
-export async function buildSearchIndex(dir: string, log: (msg: string) => void = () => {}): Promise<IndexStats> {
+/**
+ * Builds the search index into `<dir>/pagefind/`, with what unchanged pages gave the last build
+ * taken from the cache when `cache` is given.
+ */
+export async function buildSearchIndex(
+  dir: string,
+  log: (msg: string) => void = () => {},
+  cache?: SearchCacheOptions,
+): Promise<IndexStats> {
   const outputPath = join(dir, BUNDLE);
   await rm(outputPath, { recursive: true, force: true });
   const steps: Record<string, number> = {};
@@ -158,29 +165,42 @@ export async function buildSearchIndex(dir: string, log: (msg: string) => void =
     clock = now;
   };
 
-  // 1. The records of every page, in file order.
-  const records: SearchRecord[] = [];
+  // 1. The records of every page, in file order, and their fragments: from the cache for a page
+  // whose bytes are those it was made from.
+  const cached = cache ? readSearchCache(cache) : { pages: new Map<string, CachedPage>() };
+  if (cached.problem) log(`搜索索引缓存不可用（${cached.problem}），本次从全部页面重新生成索引。`);
+  const made = new Map<string, CachedPage>();
   for (const file of await htmlFiles(dir)) {
-    const html = readFileSync(file, 'utf8');
-    records.push(...searchRecords(html, pagePath(dir, file), relative(dir, file)));
+    const bytes = readFileSync(file);
+    const source = relative(dir, file);
+    const hash = sha256(bytes);
+    const before = cached.pages.get(source);
+    const records =
+      before?.hash === hash
+        ? before.records
+        : searchRecords(bytes.toString('utf8'), pagePath(dir, file), source).map((record) => {
+            const { id, bytes: fragment } = fragmentOf(record);
+            return { record, id, fragment };
+          });
+    made.set(source, { hash, records });
   }
+  const records = [...made.values()].flatMap((p) => p.records);
   if (records.length === 0) throw new SearchIndexError('没有找到带 data-pagefind-body 的页面');
   step('pages');
 
-  // 2. Their fragments.
+  // 2. The fragments written.
   const fragmentDir = join(outputPath, 'fragment');
   await mkdir(fragmentDir, { recursive: true });
   const pages: { id: string; record: SearchRecord }[] = [];
   const urls = new Set<string>();
   const ids = new Map<string, string>();
-  for (const record of records) {
+  for (const { record, id, fragment } of records) {
     if (urls.has(record.url)) throw new SearchIndexError(`${record.url} 出现了两次（页面中有重复的 id？）`);
     urls.add(record.url);
-    const { id, bytes } = fragmentOf(record);
     const other = ids.get(id);
     if (other !== undefined) throw new SearchIndexError(`${record.url} 与 ${other} 的索引片段编号相同`);
     ids.set(id, record.url);
-    writeFileSync(join(fragmentDir, `${PREFIX}${id}.pf_fragment`), bytes);
+    writeFileSync(join(fragmentDir, `${PREFIX}${id}.pf_fragment`), fragment);
     pages.push({ id, record });
   }
   const manifest = buildManifest(pages);
@@ -226,11 +246,13 @@ export async function buildSearchIndex(dir: string, log: (msg: string) => void =
         .map(syllableCode)
         .join(''),
     ),
-    terms: termsOf(records),
+    terms: termsOf(pages.map((p) => p.record)),
   };
   await writeFile(join(outputPath, 'zg-pinyin.json'), JSON.stringify(pinyinData));
 
   step('manifest');
+  if (cache) writeSearchCache(cache, made);
+  step('cache');
   const stats = await bundleSize(outputPath);
   log(`搜索索引：${pages.length} 条记录，${(stats.bytes / 1024).toFixed(0)} KB，${stats.files} 个文件`);
   return { records: pages.length, ...stats, steps };

@@ -4,9 +4,9 @@
  * cache publishes exactly the site a build without that cache publishes, byte for byte — so every
  * page that shows the changed thing was rendered again. A page cache that is damaged (a page
  * deleted or cut short, the manifest truncated) is noticed, said in one Chinese line, and the
- * site is built from nothing.
+ * site is built from nothing; so is a damaged cache of the search index.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filesBelow, projectCopy, run, treeHash } from './publish-project.ts';
@@ -140,4 +140,18 @@ describe('a damaged page cache', () => {
     },
     600_000,
   );
+
+  it('a search-index cache cut short: noticed, said in one Chinese line, and the index made from the pages', async () => {
+    if (!current) await publish();
+    const good = current ?? treeHash(published);
+    current = undefined;
+    const folder = join(cache, 'zg-search');
+    const files = readdirSync(folder);
+    expect(files).toHaveLength(1);
+    for (const file of files) truncateSync(join(folder, file), 100);
+    const log = await publish();
+    expect(log.split('\n').filter((line) => line.includes('搜索索引缓存不可用'))).toHaveLength(1);
+    expect(treeHash(published)).toEqual(good);
+    current = good;
+  }, 600_000);
 });

@@ -1,19 +1,45 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, SearchIndexError } from '../../src/integrations/pagefind-index.ts';
+import { buildSearchIndex, fragmentOf, SearchIndexError } from '../../src/integrations/pagefind-index.ts';
+import { readSearchCache, searchCacheFile, writeSearchCache } from '../../src/integrations/search-cache.ts';
 import type { SearchManifest } from '../../src/search/manifest.ts';
 import { decodeShard, SHARD_DIR, shardFile, shardOf } from '../../src/search/shards.ts';
 import { ANY } from '../../src/search/tokens.ts';
 import type { PinyinData } from '../../src/search/pinyin.ts';
 
-import { tempSite as site } from './temp-files.ts';
+import { tempSite as site, writeFiles } from './temp-files.ts';
 
 const fields = (facets: [string, string][]) =>
   facets.map(([k, v]) => `<span hidden data-pagefind-filter="${k}[data-value]" data-value="${v}"></span>`).join('');
 const page = (body: string) =>
   `<!doctype html><html lang="zh-CN"><body><nav>导航不进索引</nav><main>${body}</main><footer>页脚</footer></body></html>`;
+
+/** Every file of the index built in `dir`, by its path in the index. */
+const read = (dir: string) => {
+  const bundle = join(dir, 'pagefind');
+  return Object.fromEntries(
+    readdirSync(bundle, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => [join(e.parentPath, e.name).slice(bundle.length + 1), readFileSync(join(e.parentPath, e.name))]),
+  );
+};
+/** The texts of the index's records, sorted. */
+const texts = (dir: string) =>
+  Object.entries(read(dir))
+    .filter(([name]) => name.startsWith('fragment/'))
+    .map(
+      ([, bytes]) =>
+        (
+          JSON.parse(
+            gunzipSync(bytes)
+              .toString('utf8')
+              .replace(/^pagefind_dcd/, ''),
+          ) as { content: string }
+        ).content,
+    )
+    .sort();
 
 describe('search index built from the finished site', () => {
   it('indexes exhibit content and timeline milestones, with facets, pairs and chrome left out', async () => {
@@ -100,14 +126,6 @@ describe('search index built from the finished site', () => {
         `<article data-pagefind-body>${fields([['type', '案例']])}<h1>案例乙</h1><p>正文。</p></article>`,
       ),
     };
-    const read = (dir: string) => {
-      const bundle = join(dir, 'pagefind');
-      return Object.fromEntries(
-        readdirSync(bundle, { recursive: true, withFileTypes: true })
-          .filter((e) => e.isFile())
-          .map((e) => [join(e.parentPath, e.name).slice(bundle.length + 1), readFileSync(join(e.parentPath, e.name))]),
-      );
-    };
     const one = site(files);
     const two = site(files);
     await buildSearchIndex(one);
@@ -146,5 +164,66 @@ describe('search index built from the finished site', () => {
       ),
     });
     await expect(buildSearchIndex(dir)).rejects.toThrow(/\/timeline\/#m1 出现了两次/);
+  });
+
+  it('takes an unchanged page from its cache, reads an edited one again, and sets a damaged cache aside in one line', async () => {
+    const files = {
+      'cases/a/index.html': page(
+        `<article data-pagefind-body>${fields([['type', '案例']])}<h1>案例甲</h1><p>正文。</p></article>`,
+      ),
+      'cases/b/index.html': page(
+        `<article data-pagefind-body>${fields([['type', '案例']])}<h1>案例乙</h1><p>正文。</p></article>`,
+      ),
+    };
+    const cache = { cacheDir: site({}), root: process.cwd(), base: '/' };
+    const lines: string[] = [];
+    const log = (line: string) => lines.push(line);
+    const plain = site(files);
+    const cached = site(files);
+    await buildSearchIndex(plain);
+    await buildSearchIndex(cached, log, cache);
+    await buildSearchIndex(cached, log, cache);
+    expect(read(cached)).toEqual(read(plain));
+
+    // An entry whose page has the bytes it was made from is used as it is (here one changed on
+    // purpose, with the cache's checksum made again): the page is not read again.
+    const stored = readSearchCache(cache);
+    expect(stored.problem).toBeUndefined();
+    const entry = stored.pages.get(join('cases', 'a', 'index.html'))!;
+    const record = { ...entry.records[0]!.record, content: '只在缓存里的文字' };
+    const { id, bytes: fragment } = fragmentOf(record);
+    stored.pages.set(join('cases', 'a', 'index.html'), { ...entry, records: [{ record, id, fragment }] });
+    writeSearchCache(cache, stored.pages);
+    await buildSearchIndex(cached, log, cache);
+    expect(texts(cached)).toContain('只在缓存里的文字');
+
+    // An edited page is read again.
+    writeFiles(cached, { 'cases/a/index.html': files['cases/a/index.html'].replace('正文', '新的正文') });
+    writeFiles(plain, { 'cases/a/index.html': files['cases/a/index.html'].replace('正文', '新的正文') });
+    await buildSearchIndex(plain);
+    await buildSearchIndex(cached, log, cache);
+    expect(texts(cached)).not.toContain('只在缓存里的文字');
+    expect(read(cached)).toEqual(read(plain));
+    expect(lines.filter((l) => l.includes('缓存'))).toEqual([]);
+
+    // A cache file cut short or changed: one line, and the index made from the pages alone.
+    const file = searchCacheFile(cache);
+    for (const damage of [
+      () => truncateSync(file, 100),
+      () => {
+        const bytes = readFileSync(file);
+        bytes.writeUInt8(bytes.readUInt8(bytes.length - 10) ^ 1, bytes.length - 10);
+        writeFileSync(file, bytes);
+      },
+    ]) {
+      await buildSearchIndex(cached, log, cache);
+      damage();
+      lines.length = 0;
+      await buildSearchIndex(cached, log, cache);
+      expect(lines.filter((l) => l.includes('缓存'))).toEqual([
+        expect.stringMatching(/^搜索索引缓存不可用（缓存文件不完整或已改动），本次从全部页面重新生成索引。$/),
+      ]);
+      expect(read(cached)).toEqual(read(plain));
+    }
   });
 });

@@ -1,0 +1,90 @@
+/**
+ * The search index's cache: for each built page, the records read from it and their fragments
+ * (src/integrations/pagefind-index.ts), so that publishing one more case reads, parses and
+ * compresses only the pages whose bytes changed. It lives in Astro's cache folder, beside the
+ * page cache, one file per base path (the root and the sub-path builds share that folder).
+ *
+ * An entry is used only for the exact bytes it was made from (the page's SHA-256), by the code
+ * that made it (a hash of the modules that read records and write fragments, and the Node
+ * version). The file holds a checksum of its contents: a file cut short, changed or written by
+ * other code is not used, the index is made from the pages alone, and the build says so in one
+ * line. The file is replaced only after an index was written whole.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { SearchRecord } from './search-records.ts';
+
+/** What one page gave the index. */
+export interface CachedPage {
+  /** SHA-256 of the page's bytes. */
+  hash: string;
+  records: { record: SearchRecord; id: string; fragment: Buffer }[];
+}
+
+/** Where the cache is, and the project whose code makes the index. */
+export interface SearchCacheOptions {
+  /** Astro's cache folder. */
+  cacheDir: string;
+  /** The project's root (its sources are part of the cache's key). */
+  root: string;
+  /** The base path the site is built for. */
+  base: string;
+}
+
+/** Start of the file, then the checksum of the rest, then the serialized pages. */
+const MAGIC = 'zg-search-cache 1\n';
+/** The modules whose code decides what a page gives the index. */
+const CODE = [
+  'src/integrations/search-records.ts',
+  'src/integrations/pagefind-index.ts',
+  'src/integrations/search-cache.ts',
+];
+
+export const sha256 = (bytes: Buffer | string): string => createHash('sha256').update(bytes).digest('hex');
+
+/** The cache file for a build of `base` (the folder name and the file name are ours). */
+export const searchCacheFile = ({ cacheDir, base }: SearchCacheOptions): string =>
+  join(cacheDir, 'zg-search', `${sha256(base).slice(0, 12)}.bin`);
+
+/** The version of the code that fills the cache. */
+function codeVersion(root: string): string {
+  const hash = createHash('sha256').update(process.version);
+  for (const file of CODE) hash.update(readFileSync(join(root, file)));
+  return hash.digest('hex');
+}
+
+/**
+ * The cached pages by their path in the output, and why the cache was not used when it exists
+ * but cannot be trusted (undefined when it was used, or there was none).
+ */
+export function readSearchCache(options: SearchCacheOptions): { pages: Map<string, CachedPage>; problem?: string } {
+  const file = searchCacheFile(options);
+  if (!existsSync(file)) return { pages: new Map() };
+  const fail = (problem: string) => ({ pages: new Map<string, CachedPage>(), problem });
+  const bytes = readFileSync(file);
+  const head = MAGIC.length;
+  if (bytes.subarray(0, head).toString('latin1') !== MAGIC) return fail('缓存文件格式不对');
+  const checksum = bytes.subarray(head, head + 64).toString('latin1');
+  const body = bytes.subarray(head + 65);
+  if (sha256(body) !== checksum) return fail('缓存文件不完整或已改动');
+  let stored: { code: string; pages: [string, CachedPage][] };
+  try {
+    stored = deserialize(body) as typeof stored;
+  } catch {
+    return fail('缓存文件无法读取');
+  }
+  if (stored.code !== codeVersion(options.root)) return fail('缓存来自其他版本');
+  return { pages: new Map(stored.pages) };
+}
+
+/** Replaces the cache with `pages` (written beside, then renamed: never half a file). */
+export function writeSearchCache(options: SearchCacheOptions, pages: Map<string, CachedPage>): void {
+  const file = searchCacheFile(options);
+  mkdirSync(dirname(file), { recursive: true });
+  const body = serialize({ code: codeVersion(options.root), pages: [...pages] });
+  const temporary = `${file}.${process.pid}`;
+  writeFileSync(temporary, Buffer.concat([Buffer.from(`${MAGIC}${sha256(body)}\n`, 'latin1'), body]));
+  renameSync(temporary, file);
+}
