@@ -39,7 +39,14 @@ import { isHan, normalize } from '../search/normalize.ts';
 import type { PinyinData } from '../search/pinyin.ts';
 import { encodeShard, SHARD_DIR, shardFile, shardOf } from '../search/shards.ts';
 import { ANY, type PairKind, SPAN, syllableCode, textPairs, textPinyinPairs } from '../search/tokens.ts';
-import { type CachedPage, readSearchCache, type SearchCacheOptions, sha256, writeSearchCache } from './search-cache.ts';
+import {
+  type CachedPage,
+  type IndexedRecord,
+  readSearchCache,
+  type SearchCacheOptions,
+  sha256,
+  writeSearchCache,
+} from './search-cache.ts';
 import { SearchIndexError, searchRecords, type SearchRecord } from './search-records.ts';
 
 export { SearchIndexError };
@@ -83,10 +90,19 @@ export function fragmentOf(record: SearchRecord): { id: string; bytes: Buffer } 
   return { id, bytes: gzipSync(SIGNATURE + json, { level: 9 }) };
 }
 
-/** Pinyin readings (no tones, ü written v) of every Chinese character in `texts`. */
-function pinyinTables(texts: string[]) {
+/** A record with its fragment and what the pair index reads of it. */
+export function indexedRecord(record: SearchRecord): IndexedRecord {
+  const { id, bytes: fragment } = fragmentOf(record);
+  const text = normalize(record.content);
+  const title = normalize(record.meta['title'] ?? '');
+  const han = [...new Set([...text, ...title].filter(isHan))].join('');
+  return { record, id, fragment, text, title, han };
+}
+
+/** Pinyin readings (no tones, ü written v) of every Chinese character in `hans`. */
+function pinyinTables(hans: string[]) {
   const chars = new Set<string>();
-  for (const text of texts) for (const ch of text) if (isHan(ch)) chars.add(ch);
+  for (const han of hans) for (const ch of han) chars.add(ch);
   const all = new Map<string, string[]>();
   const syllables = new Set<string>();
   for (const ch of chars) {
@@ -104,22 +120,25 @@ class Postings {
   readonly #lists = new Map<number, number[]>();
 
   add(pairs: Set<number>, title: Set<number>, record: number): void {
-    // Each pair, and each first element as `[a, ANY]`, flagged when the title has it.
-    const keys = new Map<number, boolean>();
-    const put = (key: number, inTitle: boolean) => keys.set(key, (keys.get(key) ?? false) || inTitle);
-    for (const [set, inTitle] of [
-      [pairs, false],
-      [title, true],
-    ] as const)
-      for (const key of set) {
-        put(key, inTitle);
-        put(Math.floor(key / SPAN) * SPAN + ANY, inTitle);
-      }
-    for (const [key, inTitle] of keys) {
+    // Each pair, and each first element as `[a, ANY]`, flagged when the title has it. Records
+    // come in order, so a list that already has this record ends with it.
+    const put = (key: number, inTitle: boolean) => {
       const posting = record * 2 + (inTitle ? 1 : 0);
       const list = this.#lists.get(key);
-      if (list) list.push(posting);
-      else this.#lists.set(key, [posting]);
+      if (!list) this.#lists.set(key, [posting]);
+      else {
+        const last = list.length - 1;
+        if (list[last]! >> 1 !== record) list.push(posting);
+        else if (inTitle) list[last] = list[last]! | 1;
+      }
+    };
+    for (const key of title) {
+      put(key, true);
+      put(Math.floor(key / SPAN) * SPAN + ANY, true);
+    }
+    for (const key of pairs) {
+      put(key, false);
+      put(Math.floor(key / SPAN) * SPAN + ANY, false);
     }
   }
 
@@ -178,10 +197,7 @@ export async function buildSearchIndex(
     const records =
       before?.hash === hash
         ? before.records
-        : searchRecords(bytes.toString('utf8'), pagePath(dir, file), source).map((record) => {
-            const { id, bytes: fragment } = fragmentOf(record);
-            return { record, id, fragment };
-          });
+        : searchRecords(bytes.toString('utf8'), pagePath(dir, file), source).map(indexedRecord);
     made.set(source, { hash, records });
   }
   const records = [...made.values()].flatMap((p) => p.records);
@@ -191,26 +207,27 @@ export async function buildSearchIndex(
   // 2. The fragments written.
   const fragmentDir = join(outputPath, 'fragment');
   await mkdir(fragmentDir, { recursive: true });
-  const pages: { id: string; record: SearchRecord }[] = [];
+  const pages: IndexedRecord[] = [];
   const urls = new Set<string>();
   const ids = new Map<string, string>();
-  for (const { record, id, fragment } of records) {
+  for (const indexed of records) {
+    const { record, id, fragment } = indexed;
     if (urls.has(record.url)) throw new SearchIndexError(`${record.url} 出现了两次（页面中有重复的 id？）`);
     urls.add(record.url);
     const other = ids.get(id);
     if (other !== undefined) throw new SearchIndexError(`${record.url} 与 ${other} 的索引片段编号相同`);
     ids.set(id, record.url);
     writeFileSync(join(fragmentDir, `${PREFIX}${id}.pf_fragment`), fragment);
-    pages.push({ id, record });
+    pages.push(indexed);
   }
   const manifest = buildManifest(pages);
   const order = manifest.order;
   step('fragments');
 
   // 3. The pinyin of every character, then the pair index.
-  const texts = order.map((i) => normalize(pages[i]!.record.content));
-  const titles = order.map((i) => normalize(pages[i]!.record.meta['title'] ?? ''));
-  const py = pinyinTables([...texts, ...titles]);
+  const texts = order.map((i) => pages[i]!.text);
+  const titles = order.map((i) => pages[i]!.title);
+  const py = pinyinTables(pages.map((p) => p.han));
   const syllables = [...py.syllables].sort();
   if (syllables.length > 26 * 26 - 1) throw new SearchIndexError('拼音音节过多');
   const syllableNo = new Map(syllables.map((s, i) => [s, i]));

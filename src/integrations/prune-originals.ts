@@ -1,4 +1,5 @@
-import { readFile, stat, unlink } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { listFiles } from '../utils/files.ts';
 
@@ -28,10 +29,11 @@ export async function pruneUnusedOriginals(out: string, log: (message: string) =
   if (pictures.length === 0) return;
   // Every `_astro/<name>` any page, style or script names, read one file at a time: the whole
   // site's text held at once was the largest memory of the build (about 0.5 GB at 3,000 cases).
+  // Synchronous: one small file after another, that is less than half the time of awaiting each.
   const used = new Set<string>();
   for (const f of files) {
     if (!text.test(f)) continue;
-    for (const [, name = ''] of (await readFile(f, 'utf8')).matchAll(reference)) {
+    for (const [, name = ''] of readFileSync(f, 'utf8').matchAll(reference)) {
       used.add(name);
       used.add(safeDecode(name));
     }

@@ -20,7 +20,19 @@ import type { SearchRecord } from './search-records.ts';
 export interface CachedPage {
   /** SHA-256 of the page's bytes. */
   hash: string;
-  records: { record: SearchRecord; id: string; fragment: Buffer }[];
+  records: IndexedRecord[];
+}
+
+/** A record, its fragment, and what the pair index reads of it. */
+export interface IndexedRecord {
+  record: SearchRecord;
+  id: string;
+  fragment: Buffer;
+  /** The record's text and title, normalised (src/search/normalize.ts). */
+  text: string;
+  title: string;
+  /** The distinct Chinese characters of both. */
+  han: string;
 }
 
 /** Where the cache is, and the project whose code makes the index. */

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } fr
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, fragmentOf, SearchIndexError } from '../../src/integrations/pagefind-index.ts';
+import { buildSearchIndex, indexedRecord, SearchIndexError } from '../../src/integrations/pagefind-index.ts';
 import { readSearchCache, searchCacheFile, writeSearchCache } from '../../src/integrations/search-cache.ts';
 import type { SearchManifest } from '../../src/search/manifest.ts';
 import { decodeShard, SHARD_DIR, shardFile, shardOf } from '../../src/search/shards.ts';
@@ -191,8 +191,7 @@ describe('search index built from the finished site', () => {
     expect(stored.problem).toBeUndefined();
     const entry = stored.pages.get(join('cases', 'a', 'index.html'))!;
     const record = { ...entry.records[0]!.record, content: '只在缓存里的文字' };
-    const { id, bytes: fragment } = fragmentOf(record);
-    stored.pages.set(join('cases', 'a', 'index.html'), { ...entry, records: [{ record, id, fragment }] });
+    stored.pages.set(join('cases', 'a', 'index.html'), { ...entry, records: [indexedRecord(record)] });
     writeSearchCache(cache, stored.pages);
     await buildSearchIndex(cached, log, cache);
     expect(texts(cached)).toContain('只在缓存里的文字');
