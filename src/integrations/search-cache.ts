@@ -5,8 +5,8 @@
  * page cache, one file per base path (the root and the sub-path builds share that folder).
  *
  * An entry is used only for the exact bytes it was made from (the page's SHA-256), by the code
- * that made it (a hash of the modules that read records and write fragments, and the Node
- * version). The file holds a checksum of its contents: a file cut short, changed or written by
+ * that made it (a hash of the modules that read records and write fragments, of the lockfile and
+ * of the Node version). The file holds a checksum of its contents: a file cut short, changed or written by
  * other code is not used, the index is made from the pages alone, and the build says so in one
  * line. The file is replaced only after an index was written whole.
  */
@@ -60,10 +60,13 @@ export const sha256 = (bytes: Buffer | string): string => createHash('sha256').u
 export const searchCacheFile = ({ cacheDir, base }: SearchCacheOptions): string =>
   join(cacheDir, 'zg-search', `${sha256(base).slice(0, 12)}.bin`);
 
-/** The version of the code that fills the cache. */
+/** The version of the code that fills the cache: ours, the dependencies' (the lockfile) and Node's. */
 function codeVersion(root: string): string {
   const hash = createHash('sha256').update(process.version);
-  for (const file of CODE) hash.update(readFileSync(join(root, file)));
+  for (const file of [...CODE, 'package-lock.json']) {
+    const path = join(root, file);
+    hash.update(existsSync(path) ? readFileSync(path) : '');
+  }
   return hash.digest('hex');
 }
 
