@@ -15,6 +15,8 @@
  *   closing quote gets a full stop, as in Pagefind's fragments. Next to Chinese the normaliser drops
  *   the spaces (src/search/normalize.ts), so the full stop is what keeps an exact-phrase search from
  *   matching across a heading and the paragraph under it.
+ * - One rule of our own: a definition list's term and description (a case's facts box) read as
+ *   `单位：市纪委监委；`, not run together as `单位市纪委监委` (search results quote this text).
  * - White space is collapsed to single spaces, entities are decoded.
  * - `data-pagefind-meta` / `data-pagefind-filter`: `key[attribute]` takes the value from an
  *   attribute of the element, `key:value` is literal, a bare `key` takes the element's text; several
@@ -52,6 +54,8 @@ export class SearchIndexError extends Error {
 /** Elements whose text is set apart from what surrounds it. */
 const BLOCKS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'td', 'div', 'ul', 'li', 'article', 'section']);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/** What follows a definition list's term and its description: `单位：市纪委监委；`. */
+const LIST_MARKS: Record<string, string> = { dt: '：', dd: '；' };
 /** Elements whose text is never indexed (their meta and filters still count). */
 const REMOVED = new Set([
   'head',
@@ -184,6 +188,11 @@ class Scope {
       this.firstH1 = tidy(el.text);
     if (el.tag === 'title' && this.pageTitle === undefined) this.pageTitle = tidy(el.text);
     if (el.status === Status.Ignored) return;
+    const mark = LIST_MARKS[el.tag];
+    if (mark !== undefined && el.text.replace(WS_EDGES, '') !== '') {
+      el.text = `${el.text.replace(WS_EDGES, '')}${mark}`;
+      el.last = mark;
+    }
     if (BLOCKS.has(el.tag)) {
       el.text = ` ${el.text}${ENDS_WORD.test(el.last) ? '.' : ''} `;
       el.last = ' ';

@@ -39,6 +39,16 @@ describe('search records read from a built page', () => {
     expect(r.content).toBe('标题. 第一段， 有 换行。 一. 二 三. 强调不分开. 2022 年. 全角 空格 A & B "q"');
   });
 
+  it('reads a definition list as term：description；', () => {
+    const r = one(
+      page(
+        `<article data-pagefind-body><h1>案例</h1><dl class="meta"><div><dt>单位</dt><dd><a href="/units/a/">市纪委监委</a></dd></div>` +
+          `<div><dt>年份</dt><dd>2024</dd></div><div><dt>空</dt><dd> </dd></div></dl><p>正文</p></article>`,
+      ),
+    );
+    expect(r.content).toBe('案例. 单位：市纪委监委； 年份：2024； 空： 正文.');
+  });
+
   it('joins the text of several bodies on one page', () => {
     const r = one(page('<div data-pagefind-body>一体</div><p>之间</p><div data-pagefind-body>二体</div>'));
     expect(r.content).toBe('一体. 二体.');
