@@ -41,6 +41,16 @@ const texts = (dir: string) =>
     )
     .sort();
 
+/** Two case pages, 案例甲 and 案例乙. */
+const twoCases = () => ({
+  'cases/a/index.html': page(
+    `<article data-pagefind-body>${fields([['type', '案例']])}<h1>案例甲</h1><p>正文。</p></article>`,
+  ),
+  'cases/b/index.html': page(
+    `<article data-pagefind-body>${fields([['type', '案例']])}<h1>案例乙</h1><p>正文。</p></article>`,
+  ),
+});
+
 describe('search index built from the finished site', () => {
   it('indexes exhibit content and timeline milestones, with facets, pairs and chrome left out', async () => {
     const dir = site({
@@ -118,14 +128,7 @@ describe('search index built from the finished site', () => {
   });
 
   it('writes the same bytes for the same pages, and a changed record under a new name', async () => {
-    const files = {
-      'cases/a/index.html': page(
-        `<article data-pagefind-body>${fields([['type', '案例']])}<h1>案例甲</h1><p>正文。</p></article>`,
-      ),
-      'cases/b/index.html': page(
-        `<article data-pagefind-body>${fields([['type', '案例']])}<h1>案例乙</h1><p>正文。</p></article>`,
-      ),
-    };
+    const files = twoCases();
     const one = site(files);
     const two = site(files);
     await buildSearchIndex(one);
@@ -167,14 +170,7 @@ describe('search index built from the finished site', () => {
   });
 
   it('takes an unchanged page from its cache, reads an edited one again, and sets a damaged cache aside in one line', async () => {
-    const files = {
-      'cases/a/index.html': page(
-        `<article data-pagefind-body>${fields([['type', '案例']])}<h1>案例甲</h1><p>正文。</p></article>`,
-      ),
-      'cases/b/index.html': page(
-        `<article data-pagefind-body>${fields([['type', '案例']])}<h1>案例乙</h1><p>正文。</p></article>`,
-      ),
-    };
+    const files = twoCases();
     const cache = { cacheDir: site({}), root: process.cwd(), base: '/' };
     const lines: string[] = [];
     const log = (line: string) => lines.push(line);
