@@ -24,6 +24,11 @@ const lock = `${stage}.pid`;
 // process has ended (src/integrations/after-astro.ts), so its memory and theirs never add up.
 const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', OUT_DIR: stage, [AFTER_ASTRO_ENV]: '1' };
 for (const key of ['PROD', 'DEV', 'MODE', 'SSR', 'BASE_URL']) delete env[key];
+// A smaller young generation for Astro's process: V8 sizes it by the machine's memory and then
+// lets it grow to tens of MB; capped at 8 MB, the largest build process stays about 100 MB lower
+// (first build of 1,000 cases: 830 instead of 910–950 MB) at the same speed. Unlike a heap limit,
+// it cannot make a large build run out of memory: the young generation is only emptied more often.
+env['NODE_OPTIONS'] = [process.env['NODE_OPTIONS'], '--max-semi-space-size=8'].filter(Boolean).join(' ');
 // Written to a file or a CI log rather than a terminal: plain text, no colour codes.
 if (!process.stdout.isTTY) {
   env['NO_COLOR'] = '1';
