@@ -207,27 +207,24 @@ export async function buildSearchIndex(
   // 2. The fragments written.
   const fragmentDir = join(outputPath, 'fragment');
   await mkdir(fragmentDir, { recursive: true });
-  const pages: IndexedRecord[] = [];
   const urls = new Set<string>();
   const ids = new Map<string, string>();
-  for (const indexed of records) {
-    const { record, id, fragment } = indexed;
+  for (const { record, id, fragment } of records) {
     if (urls.has(record.url)) throw new SearchIndexError(`${record.url} 出现了两次（页面中有重复的 id？）`);
     urls.add(record.url);
     const other = ids.get(id);
     if (other !== undefined) throw new SearchIndexError(`${record.url} 与 ${other} 的索引片段编号相同`);
     ids.set(id, record.url);
     writeFileSync(join(fragmentDir, `${PREFIX}${id}.pf_fragment`), fragment);
-    pages.push(indexed);
   }
-  const manifest = buildManifest(pages);
+  const manifest = buildManifest(records);
   const order = manifest.order;
   step('fragments');
 
   // 3. The pinyin of every character, then the pair index.
-  const texts = order.map((i) => pages[i]!.text);
-  const titles = order.map((i) => pages[i]!.title);
-  const py = pinyinTables(pages.map((p) => p.han));
+  const texts = order.map((i) => records[i]!.text);
+  const titles = order.map((i) => records[i]!.title);
+  const py = pinyinTables(records.map((p) => p.han));
   const syllables = [...py.syllables].sort();
   if (syllables.length > 26 * 26 - 1) throw new SearchIndexError('拼音音节过多');
   const syllableNo = new Map(syllables.map((s, i) => [s, i]));
@@ -263,7 +260,7 @@ export async function buildSearchIndex(
         .map(syllableCode)
         .join(''),
     ),
-    terms: termsOf(pages.map((p) => p.record)),
+    terms: termsOf(records.map((p) => p.record)),
   };
   await writeFile(join(outputPath, 'zg-pinyin.json'), JSON.stringify(pinyinData));
 
@@ -271,8 +268,8 @@ export async function buildSearchIndex(
   if (cache) writeSearchCache(cache, made);
   step('cache');
   const stats = await bundleSize(outputPath);
-  log(`搜索索引：${pages.length} 条记录，${(stats.bytes / 1024).toFixed(0)} KB，${stats.files} 个文件`);
-  return { records: pages.length, ...stats, steps };
+  log(`搜索索引：${records.length} 条记录，${(stats.bytes / 1024).toFixed(0)} KB，${stats.files} 个文件`);
+  return { records: records.length, ...stats, steps };
 }
 
 function buildManifest(pages: { id: string; record: SearchRecord }[]): {
