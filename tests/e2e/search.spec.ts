@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { publishedCases, unitNames } from '../content.ts';
-import { search, settled } from './search-helpers.ts';
+import { search, settled, showAll } from './search-helpers.ts';
 
 /** Phones fold the filters away under “筛选”. */
 async function openFilters(page: Page) {
@@ -81,14 +81,14 @@ test.describe('search page', () => {
     await expect(page).toHaveURL(/unit=%E5%B8%82%E5%A7%94%E5%B8%82%E7%9B%B4%E6%9C%BA%E5%85%B3%E5%B7%A5%E5%A7%94/);
     await settled(page);
     const narrowed = page.locator('[data-hits] > li');
-    await expect(narrowed).toHaveCount(expected);
+    expect(await showAll(page)).toBe(expected);
     expect(expected).toBeLessThan(all.length);
     for (const meta of await narrowed.locator('.meta').allTextContents()) expect(meta).toContain('市委市直机关工委');
     await expect(page.getByRole('button', { name: '取消筛选：单位：市委市直机关工委' })).toBeVisible();
 
     await page.reload();
     await settled(page);
-    await expect(page.locator('[data-hits] > li')).toHaveCount(expected);
+    expect(await showAll(page)).toBe(expected);
     await expect(page.getByRole('searchbox', { name: '搜索关键词' })).toHaveValue('机制');
     await openFilters(page);
     await expect(box).toBeChecked();
@@ -96,7 +96,43 @@ test.describe('search page', () => {
     await page.goBack();
     await settled(page);
     await expect(page).not.toHaveURL(/unit=/);
-    await expect(page.locator('[data-hits] > li')).toHaveCount(Math.min(all.length, 20));
+    expect(await showAll(page)).toBe(all.length);
+  });
+
+  test('results fill the screen at first, follow the scrolling, and “显示更多结果” adds the rest', async ({ page }) => {
+    const texts: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/pagefind/fragment/')) texts.push(r.url());
+    });
+    // Browsing everything: every record is a result, in the site's order, none checked first.
+    await page.goto('search/');
+    await settled(page);
+    const total = Number(/共 (\d+) 条/.exec((await page.getByRole('status').textContent()) ?? '')?.[1]);
+    expect(total, 'the collection has more results than one page holds').toBeGreaterThan(20);
+    const hits = page.locator('[data-hits] > li');
+    const endOfList = () => page.locator('[data-hits]').evaluate((list) => list.getBoundingClientRect().bottom);
+    const screen = page.viewportSize()!.height;
+    // The first results reach past the bottom of the screen, and only their page texts were loaded.
+    const first = await hits.count();
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(20);
+    expect(await endOfList()).toBeGreaterThan(screen);
+    expect(texts.length).toBe(first);
+    // Jumping to the bottom of the page shows more, up to a page of 20.
+    await page.getByRole('heading', { level: 1 }).click();
+    await page.keyboard.press('End');
+    await expect(hits).not.toHaveCount(first);
+    await expect(async () => {
+      await page.keyboard.press('End');
+      expect(await hits.count()).toBe(20);
+    }).toPass();
+    const more = page.getByRole('button', { name: `显示更多结果（还有 ${total - 20} 条）` });
+    await expect(more).toBeVisible();
+    // The button adds the next 20 and takes the keyboard to the first of them.
+    await more.click();
+    await expect(hits).toHaveCount(Math.min(total, 40));
+    await expect(hits.nth(20).getByRole('link')).toBeFocused();
+    expect(texts.length).toBe(Math.min(total, 40));
   });
 
   test('facets work with an empty query and combine', async ({ page }) => {

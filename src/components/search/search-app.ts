@@ -9,8 +9,17 @@ import { SearchEngine, type Hit, type HitDetails, type Outcome } from '../../sea
 import { readState, toggle, writeState, type SearchState } from '../../search/url-state.ts';
 import { fill } from '../../i18n/fill.ts';
 
-/** Results shown at first and added by each "more". */
+/**
+ * Results shown at once: about what one screen holds. Each shown result costs a request for its
+ * page text, so a first search loads only these (bench/search counts them).
+ */
+const FIRST = 5;
+/** Results added each time the visitor scrolls near the end of the list, up to PAGE in all. */
+const STEP = 5;
+/** Results added by each "more", and shown as the visitor scrolls before "more" is needed. */
 const PAGE = 20;
+/** The next results load when the end of the list is this near the screen's bottom (in screens), or above it. */
+const AHEAD = 0.25;
 /** Facet values shown before "show all". */
 const FACET_PREVIEW = 8;
 const TYPING_DELAY = 250;
@@ -43,6 +52,11 @@ class SearchApp extends HTMLElement {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #expanded = new Set<FacetKey>();
   #input!: HTMLInputElement;
+  /** Results are appended one batch after another, in order. */
+  #appending: Promise<void> = Promise.resolve();
+  /** Batches asked for and not yet appended. */
+  #pending = 0;
+  #frame = 0;
 
   /** The engine behind the page (the benchmark drives it directly to read whole result sets). */
   get engine(): SearchEngine {
@@ -62,7 +76,11 @@ class SearchApp extends HTMLElement {
       clearTimeout(this.#timer);
       this.#timer = setTimeout(() => this.#go({ ...this.#state, q: this.#input.value }, 'replace'), TYPING_DELAY);
     });
-    this.querySelector('[data-more]')!.addEventListener('click', () => void this.#renderHits(true));
+    this.querySelector('[data-more]')!.addEventListener('click', () => void this.#appendHits(PAGE, true));
+    // Checked on scroll rather than by watching the last result: a jump (End, the scroll bar)
+    // can pass the end of the list without it ever being on screen.
+    window.addEventListener('scroll', this.#fillScreen, { passive: true });
+    window.addEventListener('resize', this.#fillScreen, { passive: true });
     window.addEventListener('popstate', () => this.#fromUrl());
     // `/` jumps to the box here too (the header box is not on this page).
     document.addEventListener('keydown', (event) => {
@@ -131,32 +149,62 @@ class SearchApp extends HTMLElement {
     else if (!q) this.#status(this.#t('browse', { n }));
     else if (n === 0) this.#status(this.#t('empty.title', { q: this.#state.q.trim() }));
     else this.#status(this.#t(outcome.pinyin.length > 0 ? 'countPinyin' : 'count', { n, q: this.#state.q.trim() }));
-    await this.#renderHits(false);
+    await this.#appendHits(FIRST, false, true);
     if (run !== this.#run) return;
     this.#renderEmpty(outcome);
     await this.#renderRelated(outcome, run);
     if (run === this.#run) this.removeAttribute('aria-busy');
   }
 
-  async #renderHits(more: boolean) {
-    const outcome = this.#outcome;
-    if (!outcome) return;
-    const list = this.querySelector<HTMLOListElement>('[data-hits]')!;
-    const button = this.querySelector<HTMLButtonElement>('[data-more]')!;
-    if (!more) list.replaceChildren();
-    const from = this.#shown;
-    const slice = outcome.hits.slice(from, from + PAGE);
-    this.#shown = from + slice.length;
+  /**
+   * Appends the next `count` results once any batch still loading is in (`replace`: instead of
+   * the results of the search before, which stay until then); `focus` moves to the first new one.
+   */
+  #appendHits(count: number, focus: boolean, replace = false): Promise<void> {
     const run = this.#run;
-    const items = await Promise.all(slice.map((hit) => this.#item(hit, 'h2')));
-    if (run !== this.#run) return;
-    list.append(...items);
-    const rest = outcome.hits.length - this.#shown;
-    button.hidden = rest <= 0;
-    button.textContent = this.#t('more', { n: rest });
-    // Keyboard users continue at the first new result.
-    if (more) items[0]?.querySelector('a')?.focus();
+    this.#pending += 1;
+    const next = this.#appending.then(async () => {
+      const outcome = this.#outcome;
+      if (!outcome || run !== this.#run) return;
+      const list = this.querySelector<HTMLOListElement>('[data-hits]')!;
+      const button = this.querySelector<HTMLButtonElement>('[data-more]')!;
+      const slice = outcome.hits.slice(this.#shown, this.#shown + count);
+      const items = await Promise.all(slice.map((hit) => this.#item(hit, 'h2')));
+      if (run !== this.#run) return;
+      this.#shown += slice.length;
+      if (replace) list.replaceChildren(...items);
+      else list.append(...items);
+      const rest = outcome.hits.length - this.#shown;
+      button.hidden = rest <= 0;
+      button.textContent = this.#t('more', { n: rest });
+      // Keyboard users continue at the first new result.
+      if (focus) items[0]?.querySelector('a')?.focus();
+    });
+    // A batch that failed (a page text that did not load) must not stop the ones after it.
+    this.#appending = next
+      .catch(() => undefined)
+      .then(() => {
+        this.#pending -= 1;
+        this.#fillScreen();
+      });
+    return next;
   }
+
+  /**
+   * Until PAGE results are shown, adds STEP more whenever the end of the list is near the bottom
+   * of the screen or above it: results fill the screen and follow the visitor's scrolling, and
+   * each costs a request only when it is about to be seen. Beyond PAGE, "more" adds them.
+   */
+  #fillScreen = () => {
+    if (this.#frame) return;
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = 0;
+      const outcome = this.#outcome;
+      if (!outcome || this.#pending > 0 || this.#shown >= Math.min(PAGE, outcome.hits.length)) return;
+      const end = this.querySelector('[data-hits]')!.getBoundingClientRect().bottom;
+      if (end < innerHeight * (1 + AHEAD)) void this.#appendHits(STEP, false);
+    });
+  };
 
   async #item(hit: Hit, heading: 'h2' | 'h3'): Promise<HTMLLIElement> {
     const d: HitDetails = await this.#engine.details(hit, this.#outcome?.query ?? '');
