@@ -162,6 +162,27 @@ test.describe('search page', () => {
     await expect(page.locator('[data-hits] > li').first()).toBeVisible();
   });
 
+  test('scrolling while a new search is under way on a slow network does not mix the two', async ({ page }) => {
+    // Every search file takes a while, as on a weak phone connection.
+    await page.route(/\/pagefind\/(fragment|zg-pairs)\//, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.goto('search/');
+    await settled(page);
+    await page.getByRole('searchbox', { name: '搜索关键词' }).fill(WORD);
+    // The new search has started and waits for its index file; the visitor scrolls down, which
+    // asks for more of the results still on screen.
+    await expect(page.locator('zg-search')).toHaveAttribute('aria-busy', 'true');
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await settled(page);
+    await expect(page.getByRole('status')).toContainText(`包含“${WORD}”`);
+    const hits = page.locator('[data-hits] > li');
+    await expect(hits.first().locator('mark').first()).toHaveText(WORD);
+    expect(isTitledCase((await hits.first().getByRole('link').getAttribute('href')) ?? undefined)).toBe(true);
+    for (const text of await hits.allTextContents()) expect(text).toContain(WORD);
+  });
+
   test('typing searches as you go and keeps the query in the URL', async ({ page }) => {
     await page.goto('search/');
     await settled(page);

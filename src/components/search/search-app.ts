@@ -122,7 +122,9 @@ class SearchApp extends HTMLElement {
   #status(text: string, busy?: boolean) {
     const status = this.querySelector('.status')!;
     status.textContent = text;
-    if (busy !== undefined) this.toggleAttribute('aria-busy', busy);
+    // aria-busy="true", not an empty attribute: ARIA reads an empty value as false.
+    if (busy === true) this.setAttribute('aria-busy', 'true');
+    else if (busy === false) this.removeAttribute('aria-busy');
   }
 
   async #render() {
@@ -170,7 +172,8 @@ class SearchApp extends HTMLElement {
       const button = this.querySelector<HTMLButtonElement>('[data-more]')!;
       const slice = outcome.hits.slice(this.#shown, this.#shown + count);
       const items = await Promise.all(slice.map((hit) => this.#item(hit, 'h2')));
-      if (run !== this.#run) return;
+      // A new search answered meanwhile (scrolling can ask for more while one is under way).
+      if (run !== this.#run || outcome !== this.#outcome) return;
       this.#shown += slice.length;
       if (replace) list.replaceChildren(...items);
       else list.append(...items);
