@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { presentations, releaseRoutes, sitePages, usePresentation } from '../gates/site.ts';
+import { pageFile, presentations, releaseRoutes, sitePages, usePresentation } from '../gates/site.ts';
 import { axeViolations } from '../gates/watch.ts';
 import { distDir } from '../site.ts';
 
@@ -12,8 +11,7 @@ import { distDir } from '../site.ts';
 test.afterEach(releaseRoutes);
 
 /** The built HTML of a site path. */
-const pageHtml = (path: string) =>
-  readFileSync(join(distDir, path.endsWith('.html') ? path : `${path}index.html`), 'utf8');
+const pageHtml = (path: string) => readFileSync(pageFile(distDir, path), 'utf8');
 
 test('the axe gate names the page, the presentation and the rule (an image without alt)', async ({ page }) => {
   // Proves the gate bites: the same check as above on a page given an image with no alt text.

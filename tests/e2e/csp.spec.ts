@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { NGINX_HEADERS_FILE } from '../../src/integrations/security-headers.ts';
 import { metaPolicy, parsePolicy } from '../../src/security.ts';
-import { releaseRoutes, sitePages } from '../gates/site.ts';
+import { pageFile, releaseRoutes, sitePages } from '../gates/site.ts';
 import { headerPolicy, watchCspViolations } from '../gates/watch.ts';
 import { distDir } from '../site.ts';
 
@@ -17,8 +17,7 @@ test.afterEach(releaseRoutes);
 
 test('every page has a strict Content-Security-Policy <meta>', () => {
   for (const path of sitePages(distDir)) {
-    const file = path.endsWith('.html') ? path : `${path}index.html`;
-    const html = readFileSync(join(distDir, file), 'utf8');
+    const html = readFileSync(pageFile(distDir, path), 'utf8');
     const policy = metaPolicy(html);
     expect(policy, `${path} has a CSP <meta>`).toBeTruthy();
     const directives = parsePolicy(policy ?? '');

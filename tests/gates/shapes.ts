@@ -12,8 +12,8 @@
  * structures, so a list of five cards and a list of one are the same.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Parser } from 'htmlparser2';
+import { pageFile } from './site.ts';
 
 /** Attributes whose values are content, not presentation: their names are kept, not their values. */
 const styled = (name: string) =>
@@ -61,9 +61,6 @@ export function pageShape(html: string): { shape: string; text: number; heading:
   return { shape: [...(stack[0]?.kids ?? [])].sort().join(','), text, heading };
 }
 
-/** The built file of a site path in `dir`. */
-const fileOf = (dir: string, path: string) => join(dir, path.endsWith('/') ? `${path}index.html` : path);
-
 /**
  * Of `pages` (site paths of the site built in `dir`), in their order: every page whose structure
  * no other page shows, and of each structure several pages share, the one with the most text
@@ -72,7 +69,7 @@ const fileOf = (dir: string, path: string) => join(dir, path.endsWith('/') ? `${
 export function onePerShape(dir: string, pages: string[]): string[] {
   const groups = new Map<string, { path: string; text: number; heading: number }[]>();
   for (const path of pages) {
-    const { shape, text, heading } = pageShape(readFileSync(fileOf(dir, path), 'utf8'));
+    const { shape, text, heading } = pageShape(readFileSync(pageFile(dir, path), 'utf8'));
     const group = groups.get(shape);
     if (group) group.push({ path, text, heading });
     else groups.set(shape, [{ path, text, heading }]);

@@ -35,6 +35,10 @@ export function sitePages(dir: string): string[] {
   return [...pages];
 }
 
+/** The built file of a site path from `sitePages` (`/cases/x/` → `<dir>/cases/x/index.html`). */
+export const pageFile = (dir: string, path: string): string =>
+  join(dir, path.endsWith('.html') ? path : `${path}index.html`);
+
 /** Pages of one kind, e.g. `pagesUnder(dir, '/cases/')` → case pages (not the index). */
 export function pagesUnder(dir: string, prefix: string): string[] {
   return sitemapPaths(dir).filter((p) => p.startsWith(prefix) && p !== prefix);
