@@ -151,9 +151,12 @@ export function headerPolicyForPage(html: string): string | undefined {
  */
 export function sitePolicy(pages: Iterable<string>): string {
   const union = new Map<string, Set<string>>();
+  // Most pages share their policy: each distinct one is read once.
+  const seen = new Set<string>();
   for (const html of pages) {
     const meta = metaPolicy(html);
-    if (!meta) continue;
+    if (!meta || seen.has(meta)) continue;
+    seen.add(meta);
     for (const [name, sources] of parsePolicy(meta)) {
       const set = union.get(name) ?? new Set<string>();
       for (const source of sources) set.add(source);
