@@ -7,10 +7,10 @@ import { defineConfig } from 'astro/config';
 import { configuredBase, configuredCacheDir } from './src/integrations/after-astro.ts';
 import { buildCache } from './src/integrations/build-cache.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
-import { finishSteps } from './src/integrations/finish.ts';
+import { finishSteps } from './src/integrations/finish-steps.ts';
+import { keepsOutput } from './src/integrations/kept-output.ts';
 import { markdownBody } from './src/integrations/markdown-body.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
-import { securityHeaders } from './src/integrations/security-headers.ts';
 import { astroCsp } from './src/security.ts';
 
 /** Public address of the site, without the base path. */
@@ -35,7 +35,6 @@ export default defineConfig({
     mdx(),
     // The kiosk start screen and the editors' component samples are no pages for search engines.
     sitemap({ filter: (page) => !/\/(kiosk|design)\/$/.test(new URL(page).pathname) }),
-    securityHeaders(),
     // In astro dev: the search index of the last build.
     pagefindSearch(),
     // Last: the search index over the finished pages, unused photo originals removed, and the
@@ -56,6 +55,9 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: {
     build: {
+      // The publishing build builds into the site it published before, whose unchanged pages
+      // Astro then keeps instead of copying them again (src/integrations/kept-output.ts).
+      emptyOutDir: !keepsOutput(),
       rolldownOptions: {
         // Astro marks MDX modules with a "use astro:head-inject" directive that the bundler warns
         // about on every build; it is Astro's own marker and nothing staff can act on.

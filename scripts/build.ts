@@ -4,17 +4,20 @@
  * published dist/ exactly as it was. PUBLISH_DIR publishes somewhere else than dist/.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AFTER_ASTRO_ENV, configuredBase, configuredCacheDir, slashed } from '../src/integrations/after-astro.ts';
+import { KEEP_OUTPUT_ENV, keepOutput, removeStaleOutput, takeKeptOutput } from '../src/integrations/kept-output.ts';
 
 const target = resolve(process.env['PUBLISH_DIR'] ?? 'dist');
 const shown = process.env['PUBLISH_DIR'] ?? 'dist';
 const stamp = `${Date.now()}-${process.pid}`;
 // Beside the target, so that the swap is a rename on one file system and never a copy. Always the
 // same name: Astro's incremental build reuses pages only when the output folder is unchanged
-// (its path ends up in the bundled code it hashes).
+// (its path ends up in the bundled code it hashes). Kept between builds, holding the site
+// published before the current one (src/integrations/kept-output.ts).
 const stage = join(dirname(target), `.build-${basename(target)}`);
+const cacheDir = resolve(configuredCacheDir());
 const previous = join(dirname(target), `.build-old-${basename(target)}-${stamp}`);
 const lock = `${stage}.pid`;
 
@@ -22,7 +25,13 @@ const lock = `${stage}.pid`;
 // own import.meta.env (PROD, DEV, MODE …): with those, drafts would be published.
 // The search index, the pruning of photo originals and the service worker run here once Astro's
 // process has ended (src/integrations/after-astro.ts), so its memory and theirs never add up.
-const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', OUT_DIR: stage, [AFTER_ASTRO_ENV]: '1' };
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: 'production',
+  OUT_DIR: stage,
+  [AFTER_ASTRO_ENV]: '1',
+  [KEEP_OUTPUT_ENV]: '1',
+};
 for (const key of ['PROD', 'DEV', 'MODE', 'SSR', 'BASE_URL']) delete env[key];
 // A smaller young generation for Astro's process: V8 sizes it by the machine's memory and then
 // lets it grow to tens of MB; capped at 8 MB, the largest build process stays about 100 MB lower
@@ -53,7 +62,10 @@ if (existsSync(lock)) {
 }
 writeFileSync(lock, String(process.pid));
 process.on('exit', () => rmSync(lock, { force: true }));
-rmSync(stage, { recursive: true, force: true });
+// Files the build writes are modified at or after this time, read from the disk's own clock.
+const started = statSync(lock).mtimeMs;
+// The kept output, when it holds the site of the build that wrote the page cache; else removed.
+takeKeptOutput(stage, cacheDir);
 const result = spawnSync('astro', ['build', ...process.argv.slice(2)], { stdio: 'inherit', env });
 
 const fail = () => {
@@ -62,13 +74,15 @@ const fail = () => {
   process.exit(1);
 };
 if (result.status !== 0) fail();
+// What Astro neither wrote nor kept as an unchanged page is stale (a removed case, an old bundle).
+removeStaleOutput(stage, started, cacheDir);
 
 console.log('\n生成搜索索引、清理未使用的原始照片、写出触摸屏离线缓存清单');
 try {
   // Loaded only now: its modules (the pinyin tables above all) would otherwise sit in this
   // process's memory the whole time Astro runs.
   const { finishBuild } = await import('../src/integrations/finish.ts');
-  const paths = { base: slashed(configuredBase()), root: process.cwd(), cacheDir: resolve(configuredCacheDir()) };
+  const paths = { base: slashed(configuredBase()), root: process.cwd(), cacheDir };
   await finishBuild(stage, paths, (message) => console.log(`  ${message}`));
 } catch (error) {
   console.error(`\n${(error as Error).message}`);
@@ -86,5 +100,15 @@ try {
   console.error(`\n✖ 无法替换 ${shown}/（${(error as Error).message}）：已发布的网站保持原样。`);
   process.exit(1);
 }
-rmSync(previous, { recursive: true, force: true });
+// The site just replaced becomes the next build's starting point, brought up to date with the
+// one published; if that fails, it is removed and the next build starts from the page cache.
+if (hadTarget) {
+  try {
+    renameSync(previous, stage);
+    keepOutput(stage, target, started, cacheDir);
+  } catch {
+    rmSync(previous, { recursive: true, force: true });
+    rmSync(stage, { recursive: true, force: true });
+  }
+}
 console.log(`\n✔ 构建成功，已发布到 ${shown}/`);

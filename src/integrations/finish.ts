@@ -1,14 +1,14 @@
 /**
- * The steps after Astro's own, in their order: the search index over the finished pages, then
+ * The steps after Astro's own, in their order: the pages' Content-Security-Policy for the server
+ * (security-headers.ts), the search index over the finished pages, then
  * the removal of unused photo originals, then the kiosk's service worker, which precaches what
- * the others left. `astro build` runs them in finishSteps' `astro:build:done` hook; the
- * publishing build runs them after Astro's process has ended (src/integrations/after-astro.ts).
+ * the others left. `astro build` runs them in finishSteps' `astro:build:done` hook
+ * (finish-steps.ts); the publishing build runs them after Astro's process has ended
+ * (src/integrations/after-astro.ts).
  */
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
-import { runsAfterAstro, slashed } from './after-astro.ts';
 import { buildSearchIndex } from './pagefind-index.ts';
 import { pruneUnusedOriginals } from './prune-originals.ts';
+import { writeSecurityHeaders } from './security-headers.ts';
 import { writeServiceWorker } from './service-worker.ts';
 
 /**
@@ -20,34 +20,8 @@ export async function finishBuild(
   { base, root, cacheDir }: { base: string; root: string; cacheDir: string },
   log: (message: string, warning?: boolean) => void,
 ): Promise<void> {
-  await buildSearchIndex(out, log, { cacheDir, root, base });
+  writeSecurityHeaders(out);
+  const { pages } = await buildSearchIndex(out, log, { cacheDir, root, base });
   await pruneUnusedOriginals(out, log);
-  await writeServiceWorker(out, { base, root }, log);
-}
-
-/**
- * finishBuild at the end of `astro build`, unless the publishing build runs it after Astro; last
- * in astro.config.mjs, after every integration that writes into the output. A search-index error
- * fails the build.
- */
-export function finishSteps(): AstroIntegration {
-  let base = '/';
-  let root = '';
-  let cacheDir = '';
-  return {
-    name: 'zhanguan:finish',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        base = slashed(config.base);
-        root = fileURLToPath(config.root);
-        cacheDir = fileURLToPath(config.cacheDir);
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        if (runsAfterAstro()) return;
-        await finishBuild(fileURLToPath(dir), { base, root, cacheDir }, (message, warning) =>
-          warning ? logger.warn(message) : logger.info(message),
-        );
-      },
-    },
-  };
+  await writeServiceWorker(out, { base, root, pages }, log);
 }

@@ -29,18 +29,19 @@
  * Reads and writes are synchronous: with one file at a time, that is faster than awaiting each.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { pinyin } from 'pinyin-pro';
 import { FACETS, TYPE_ORDER, type FacetKey, type SearchManifest, type SearchRecordRow } from '../search/manifest.ts';
 import { isHan, normalize } from '../search/normalize.ts';
 import type { PinyinData } from '../search/pinyin.ts';
-import { encodeShard, SHARD_DIR, shardFile, shardOf } from '../search/shards.ts';
+import { BUNDLE, encodeShard, SHARD_DIR, shardFile, shardOf } from '../search/shards.ts';
 import { ANY, type PairKind, SPAN, syllableCode, textPairs, textPinyinPairs } from '../search/tokens.ts';
 import {
   type CachedPage,
+  FragmentStore,
   type IndexedRecord,
   readSearchCache,
   type SearchCacheOptions,
@@ -51,8 +52,7 @@ import { SearchIndexError, searchRecords, type SearchRecord } from './search-rec
 
 export { SearchIndexError };
 
-/** Where the browser finds the index, relative to the site root (Pagefind's folder name, kept). */
-export const BUNDLE = 'pagefind';
+export { BUNDLE };
 /** Start of every fragment id (Pagefind's language prefix, kept). */
 const PREFIX = 'zh-cn_';
 /** Fragments start with Pagefind's signature; the engine reads them with or without it. */
@@ -66,6 +66,12 @@ export interface IndexStats {
   files: number;
   /** Milliseconds spent in each step. */
   steps: Record<string, number>;
+  /**
+   * Every built page (path in the output, with `/`) with the SHA-256 and size of its bytes as
+   * indexed: the service worker's precache list takes its revisions from here rather than
+   * reading every page again.
+   */
+  pages: Map<string, { hash: string; size: number }>;
 }
 
 async function htmlFiles(dir: string): Promise<string[]> {
@@ -143,7 +149,7 @@ class Postings {
   }
 
   /** Writes the shards of `kind`, about `SHARD_BYTES` each; returns their number. */
-  async write(dir: string, kind: PairKind): Promise<number> {
+  write(folder: IndexFolder, dir: string, kind: PairKind): number {
     const keys = [...this.#lists.keys()].sort((x, y) => x - y);
     let estimate = 0;
     for (const list of this.#lists.values()) estimate += 6 + list.length * 1.5;
@@ -155,9 +161,47 @@ class Postings {
       const b = key % SPAN;
       byShard[shardOf(a, b, shards)]!.push({ a, b, postings: this.#lists.get(key)! });
     }
-    for (const [n, pairs] of byShard.entries()) await writeFile(join(dir, shardFile(kind, n)), encodeShard(pairs));
+    for (const [n, pairs] of byShard.entries()) folder.write(join(dir, shardFile(kind, n)), encodeShard(pairs));
     this.#lists.clear();
     return shards;
+  }
+}
+
+/**
+ * The index's folder, written over rather than emptied first: the publishing build keeps its
+ * output from one build to the next (src/integrations/kept-output.ts), and writing over a file is
+ * far cheaper than creating one. What this build did not write is removed at the end.
+ */
+class IndexFolder {
+  readonly #written = new Set<string>();
+  readonly #root: string;
+
+  constructor(root: string) {
+    this.#root = root;
+  }
+
+  /** Writes `bytes` at `path`, over the file there unless that file is shared (a hard link). */
+  write(path: string, bytes: Uint8Array | string): void {
+    this.#written.add(path);
+    try {
+      if (statSync(path).nlink > 1) unlinkSync(path);
+    } catch {
+      // No file there yet.
+    }
+    writeFileSync(path, bytes);
+  }
+
+  /** Marks `path` as written by this build (a fragment put in place by the store). */
+  claim(path: string): void {
+    this.#written.add(path);
+  }
+
+  /** Removes the files this build did not write (the last build's fragments and shards). */
+  prune(): void {
+    for (const entry of readdirSync(this.#root, { withFileTypes: true, recursive: true })) {
+      const path = join(entry.parentPath, entry.name);
+      if (entry.isFile() && !this.#written.has(path)) unlinkSync(path);
+    }
   }
 }
 
@@ -175,7 +219,7 @@ export async function buildSearchIndex(
   cache?: SearchCacheOptions,
 ): Promise<IndexStats> {
   const outputPath = join(dir, BUNDLE);
-  await rm(outputPath, { recursive: true, force: true });
+  const folder = new IndexFolder(outputPath);
   const steps: Record<string, number> = {};
   let clock = performance.now();
   const step = (name: string) => {
@@ -189,10 +233,12 @@ export async function buildSearchIndex(
   const cached = cache ? readSearchCache(cache) : { pages: new Map<string, CachedPage>() };
   if (cached.problem) log(`搜索索引缓存不可用（${cached.problem}），本次从全部页面重新生成索引。`);
   const made = new Map<string, CachedPage>();
+  const pages = new Map<string, { hash: string; size: number }>();
   for (const file of await htmlFiles(dir)) {
     const bytes = readFileSync(file);
     const source = relative(dir, file);
     const hash = sha256(bytes);
+    pages.set(source.split(sep).join('/'), { hash, size: bytes.length });
     const before = cached.pages.get(source);
     const records =
       before?.hash === hash
@@ -206,16 +252,22 @@ export async function buildSearchIndex(
 
   // 2. The fragments written.
   const fragmentDir = join(outputPath, 'fragment');
-  await mkdir(fragmentDir, { recursive: true });
+  mkdirSync(fragmentDir, { recursive: true });
   const urls = new Set<string>();
   const ids = new Map<string, string>();
+  const store = cache ? new FragmentStore(cache) : undefined;
+  if (cached.problem) store?.clear();
   for (const { record, id, fragment } of records) {
     if (urls.has(record.url)) throw new SearchIndexError(`${record.url} 出现了两次（页面中有重复的 id？）`);
     urls.add(record.url);
     const other = ids.get(id);
     if (other !== undefined) throw new SearchIndexError(`${record.url} 与 ${other} 的索引片段编号相同`);
     ids.set(id, record.url);
-    writeFileSync(join(fragmentDir, `${PREFIX}${id}.pf_fragment`), fragment);
+    const name = `${PREFIX}${id}.pf_fragment`;
+    if (store) {
+      store.place(name, fragment, join(fragmentDir, name));
+      folder.claim(join(fragmentDir, name));
+    } else folder.write(join(fragmentDir, name), fragment);
   }
   const manifest = buildManifest(records);
   const order = manifest.order;
@@ -242,13 +294,13 @@ export async function buildSearchIndex(
   }
   step('pairs');
   const shardDir = join(outputPath, SHARD_DIR);
-  await mkdir(shardDir, { recursive: true });
-  const shards = { c: await chars.write(shardDir, 'c'), p: await sounds.write(shardDir, 'p') };
+  mkdirSync(shardDir, { recursive: true });
+  const shards = { c: chars.write(folder, shardDir, 'c'), p: sounds.write(folder, shardDir, 'p') };
   step('write pairs');
 
   // 4. The manifest and the pinyin data.
   const searchManifest: SearchManifest = { version: 2, shards, ...manifest.data };
-  await writeFile(join(outputPath, 'zg-search.json'), JSON.stringify(searchManifest));
+  folder.write(join(outputPath, 'zg-search.json'), JSON.stringify(searchManifest));
   const hanChars = [...py.chars].sort();
   const pinyinData: PinyinData = {
     syllables,
@@ -262,14 +314,16 @@ export async function buildSearchIndex(
     ),
     terms: termsOf(records.map((p) => p.record)),
   };
-  await writeFile(join(outputPath, 'zg-pinyin.json'), JSON.stringify(pinyinData));
+  folder.write(join(outputPath, 'zg-pinyin.json'), JSON.stringify(pinyinData));
+  folder.prune();
 
   step('manifest');
   if (cache) writeSearchCache(cache, made);
+  store?.prune();
   step('cache');
   const stats = await bundleSize(outputPath);
   log(`搜索索引：${records.length} 条记录，${(stats.bytes / 1024).toFixed(0)} KB，${stats.files} 个文件`);
-  return { records: records.length, ...stats, steps };
+  return { records: records.length, ...stats, steps, pages };
 }
 
 function buildManifest(pages: { id: string; record: SearchRecord }[]): {

@@ -3,7 +3,7 @@ import { extname, join, normalize as normalizePath, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { slashed } from './after-astro.ts';
-import { BUNDLE } from './pagefind-index.ts';
+import { BUNDLE } from '../search/shards.ts';
 
 /** The index holds JSON and binary files (fragments, shards) only. */
 const TYPES: Record<string, string> = {

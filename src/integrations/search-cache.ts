@@ -11,7 +11,18 @@
  * line. The file is replaced only after an index was written whole.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { SearchRecord } from './search-records.ts';
@@ -104,4 +115,64 @@ export function writeSearchCache(options: SearchCacheOptions, pages: Map<string,
   const temporary = `${file}.${process.pid}`;
   writeFileSync(temporary, Buffer.concat([Buffer.from(`${MAGIC}${sha256(body)}\n`, 'latin1'), body]));
   renameSync(temporary, file);
+}
+
+/**
+ * The fragments of the last build as files, one per fragment name, beside the cache file. A build
+ * hard-links each unchanged fragment from here into its output instead of writing it: creating a
+ * file costs far more than linking one (on the development machine 0.4–0.7 ms against 0.02 ms),
+ * and a site has a fragment per record. A stored file is linked only when its bytes are the
+ * fragment's (a damaged one is written again), and is never written in place: a new version is
+ * written beside it and renamed over it, so a published site that links the old one keeps it.
+ * Where linking is not possible (another file system), the fragment is written as before.
+ */
+export class FragmentStore {
+  readonly #dir: string;
+  readonly #used = new Set<string>();
+
+  constructor(options: SearchCacheOptions) {
+    this.#dir = searchCacheFile(options).replace(/\.bin$/, '-fragments');
+    mkdirSync(this.#dir, { recursive: true });
+  }
+
+  /**
+   * Puts the fragment `bytes` at `destination`, as a link to the stored copy where possible. A
+   * destination that is that link already stays; any other file there is replaced, never written
+   * into.
+   */
+  place(name: string, bytes: Buffer, destination: string): void {
+    this.#used.add(name);
+    const stored = join(this.#dir, name);
+    let same = false;
+    try {
+      same = readFileSync(stored).equals(bytes);
+    } catch {
+      same = false;
+    }
+    if (!same) {
+      const temporary = `${stored}.${process.pid}`;
+      writeFileSync(temporary, bytes);
+      renameSync(temporary, stored);
+    }
+    if (existsSync(destination)) {
+      if (statSync(destination).ino === statSync(stored).ino) return;
+      unlinkSync(destination);
+    }
+    try {
+      linkSync(stored, destination);
+    } catch {
+      writeFileSync(destination, bytes);
+    }
+  }
+
+  /** Removes the stored fragments this build did not use. */
+  prune(): void {
+    for (const name of readdirSync(this.#dir)) if (!this.#used.has(name)) unlinkSync(join(this.#dir, name));
+  }
+
+  /** Removes the whole store (with a cache that cannot be trusted). */
+  clear(): void {
+    rmSync(this.#dir, { recursive: true, force: true });
+    mkdirSync(this.#dir, { recursive: true });
+  }
 }

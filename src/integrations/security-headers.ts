@@ -1,7 +1,5 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
 import { nginxHeaders, sitePolicy } from '../security.ts';
 
 /** Name of the nginx snippet written into the build output (deploy/nginx.conf includes it). */
@@ -16,24 +14,22 @@ function* htmlFiles(dir: string): Generator<string> {
 }
 
 /**
- * After the build, writes the header version of the pages' Content-Security-Policy (one policy
- * that covers every page, plus frame-ancestors) as an nginx snippet next to the pages, so the
- * headers always match the build they are served with.
+ * Writes the header version of the pages' Content-Security-Policy (one policy that covers every
+ * page, plus frame-ancestors) as an nginx snippet next to the finished pages in `out`, so the
+ * headers always match the build they are served with. A step of finishBuild (finish.ts): it
+ * reads the pages as they are published, after the publishing build removed stale ones.
  */
-export function securityHeaders(): AstroIntegration {
-  return {
-    name: 'zhanguan:security-headers',
-    hooks: {
-      'astro:build:done': ({ dir, logger }) => {
-        const out = fileURLToPath(dir);
-        const policy = sitePolicy(
-          (function* () {
-            for (const file of htmlFiles(out)) yield readFileSync(file, 'utf8');
-          })(),
-        );
-        writeFileSync(join(out, NGINX_HEADERS_FILE), nginxHeaders(policy));
-        logger.info(`${NGINX_HEADERS_FILE}: Content-Security-Policy for the server headers`);
-      },
-    },
-  };
+export function writeSecurityHeaders(out: string): void {
+  const policy = sitePolicy(
+    (function* () {
+      // A <meta> policy counts only in the head (browsers ignore one in the body): only the head
+      // is decoded, a third of the page.
+      for (const file of htmlFiles(out)) {
+        const bytes = readFileSync(file);
+        const end = bytes.indexOf('</head>');
+        yield bytes.toString('utf8', 0, end < 0 ? bytes.length : end);
+      }
+    })(),
+  );
+  writeFileSync(join(out, NGINX_HEADERS_FILE), nginxHeaders(policy));
 }

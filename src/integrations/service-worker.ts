@@ -9,8 +9,10 @@ import { injectManifest } from 'workbox-build/build/inject-manifest.js';
 /** File name of the worker in the build output; the kiosk registers `<base>sw.js`. */
 export const SERVICE_WORKER_FILE = 'sw.js';
 
+/** What the kiosk must have offline besides the pages: every style, script and image. */
+const FILE_TYPES = 'css,js,mjs,json,svg,png,jpg,jpeg,webp,avif,gif,ico,woff,woff2,txt';
 /** What the kiosk must have offline: every page, style, script, image and the search index. */
-export const PRECACHE_PATTERN = '**/*.{html,css,js,mjs,json,svg,png,jpg,jpeg,webp,avif,gif,ico,woff,woff2,txt}';
+export const PRECACHE_PATTERN = `**/*.{html,${FILE_TYPES}}`;
 /**
  * What the site's search loads (src/search/engine.ts), when the build has an index: the records'
  * texts (fragments), the pair-index shards and the manifest and pinyin data
@@ -35,7 +37,20 @@ export const SEARCH_INDEX_PATTERN = 'pagefind/{fragment/*.pf_fragment,zg-pairs/*
  */
 export async function writeServiceWorker(
   out: string,
-  { base, root }: { base: string; root: string },
+  {
+    base,
+    root,
+    pages,
+  }: {
+    base: string;
+    root: string;
+    /**
+     * The pages with their hashes when the search index has just read them all (finish.ts):
+     * their revisions come from there, and Workbox reads the other files only. Else it reads
+     * every page too.
+     */
+    pages?: ReadonlyMap<string, { hash: string; size: number }>;
+  },
   log: (message: string, warning?: boolean) => void,
 ): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'zhanguan-sw-'));
@@ -53,18 +68,26 @@ export async function writeServiceWorker(
       // Workbox leaves out its development logging in production.
       define: { 'process.env.NODE_ENV': '"production"', ZG_BASE: JSON.stringify(base) },
     });
+    const files = pages ? `**/*.{${FILE_TYPES}}` : PRECACHE_PATTERN;
     const { count, size, warnings } = await injectManifest({
       swSrc: bundled,
       swDest: join(out, SERVICE_WORKER_FILE),
       globDirectory: out,
-      globPatterns: existsSync(join(out, 'pagefind')) ? [PRECACHE_PATTERN, SEARCH_INDEX_PATTERN] : [PRECACHE_PATTERN],
+      globPatterns: existsSync(join(out, 'pagefind')) ? [files, SEARCH_INDEX_PATTERN] : [files],
+      additionalManifestEntries: pages
+        ? [...pages]
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(([file, { hash }]) => ({ url: `${base}${file}`, revision: hash.slice(0, 32) }))
+        : [],
       globIgnores: [SERVICE_WORKER_FILE],
       // Files sit at the root of the output folder but are served under the base path.
       modifyURLPrefix: { '': base },
       maximumFileSizeToCacheInBytes: 20 * 1024 * 1024,
     });
     for (const warning of warnings) log(warning, true);
-    log(`触摸屏离线缓存清单（${SERVICE_WORKER_FILE}）：${count} 个文件，${(size / 1024 / 1024).toFixed(1)} MB`);
+    let total = size;
+    for (const page of pages?.values() ?? []) total += page.size;
+    log(`触摸屏离线缓存清单（${SERVICE_WORKER_FILE}）：${count} 个文件，${(total / 1024 / 1024).toFixed(1)} MB`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -23,6 +23,9 @@ export function shardOf(a: number, b: number, shards: number): number {
   return (h >>> 0) % shards;
 }
 
+/** The index's folder in the built site (Pagefind's name, kept: the site, the service worker and the server use it). */
+export const BUNDLE = 'pagefind';
+
 /** Folder of the shards inside the index folder (`pagefind/`). */
 export const SHARD_DIR = 'zg-pairs';
 

@@ -1,6 +1,6 @@
 /**
  * The incremental publishing build, run for real on a copy of the project: after staff edit a
- * case title, a tag, a unit's name, a series title and a source, the build that reuses the page
+ * case title, a tag, a unit's name, a series title and a source, and add a case and remove it, the build that reuses the page
  * cache publishes exactly the site a build without that cache publishes, byte for byte — so every
  * page that shows the changed thing was rendered again. A page cache that is damaged (a page
  * deleted or cut short, the manifest truncated) is noticed, said in one Chinese line, and the
@@ -18,6 +18,8 @@ let cache: string;
 let fresh = 0;
 /** The published tree when the kept cache is known to hold the current site (else undefined). */
 let current: Record<string, string> | undefined;
+/** A case the tests add and then remove. */
+const added = 'content/cases/fuzhou/zengshan-ceshi.md';
 
 /** The publishing build into `published/` with the kept cache (or `cacheDir`); its log. */
 async function publish(cacheDir = cache): Promise<string> {
@@ -68,8 +70,9 @@ describe('the incremental publishing build', () => {
     const before = treeHash(published);
     // The search index's cache cut short (src/integrations/search-cache.ts).
     const folder = join(cache, 'zg-search');
-    expect(readdirSync(folder)).toHaveLength(1);
-    for (const file of readdirSync(folder)) truncateSync(join(folder, file), 100);
+    const files = readdirSync(folder).filter((name) => name.endsWith('.bin'));
+    expect(files).toHaveLength(1);
+    for (const file of files) truncateSync(join(folder, file), 100);
     const log = await publish();
     expect(log.split('\n').filter((line) => line.includes('搜索索引缓存不可用'))).toHaveLength(1);
     expect(treeHash(published)).toEqual(before);
@@ -91,13 +94,23 @@ describe('the incremental publishing build', () => {
       'title: 全国首个“党建+双拥”工作机制改名测试',
     );
     edit('content/cases/fuzhou/ganbu-yexiao.md', '智慧党建]', '智慧党建改名测试]');
+    // A case added (removed again by the next test).
+    writeFileSync(
+      join(root, added),
+      readFileSync(join(root, 'content/cases/fuzhou/ganbu-yexiao.md'), 'utf8')
+        .replace(/^title: .*$/m, 'title: 增删测试用的案例')
+        .replace(/^order: .*$/m, 'order: 99'),
+    );
     const log = await publish();
-    // Some pages came from the cache, some were rendered again.
+    // Some pages came from the cache, some were rendered again. Those kept were already in the
+    // folder the build started from (the site published before: kept-output.ts), not copied.
     expect(reused(log)).toBeGreaterThan(0);
+    expect(log).toMatch(/\(cached\)/);
     const incremental = treeHash(published);
     // The new title shows on its own page and on the pages that list it as related.
     expect(casePagesWith('全国首个“党建+双拥”工作机制改名测试').length).toBeGreaterThan(1);
     expect(casePagesWith('智慧党建改名测试').length).toBeGreaterThan(0);
+    expect(casePagesWith('增删测试用的案例').length).toBeGreaterThan(0);
     expect(incremental).toEqual(await publishFresh());
   }, 1_200_000);
 
@@ -113,10 +126,14 @@ describe('the incremental publishing build', () => {
       '更新 更活 更实——福州市新时代机关党建“新、活、实”十佳案例集萃',
       '更新 更活 更实——十佳案例集萃改名测试',
     );
+    // The case added by the test before removed: its page and every link to it go.
+    rmSync(join(root, added));
     await publish();
     const incremental = treeHash(published);
     for (const text of ['福州市直机关工委', '十佳案例改名测试', '十佳案例集萃改名测试'])
       expect(casePagesWith(text).length, text).toBeGreaterThan(1);
+    expect(casePagesWith('增删测试用的案例')).toEqual([]);
+    expect(existsSync(join(published, 'cases/fuzhou/zengshan-ceshi'))).toBe(false);
     expect(incremental).toEqual(await publishFresh());
     current = incremental;
   }, 1_200_000);

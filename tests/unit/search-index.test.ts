@@ -1,4 +1,13 @@
-import { existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -145,6 +154,50 @@ describe('search index built from the finished site', () => {
     await buildSearchIndex(changed);
     const names = (dir: string) => Object.keys(read(dir)).filter((n) => n.startsWith('fragment/'));
     expect(names(changed).filter((n) => names(one).includes(n))).toHaveLength(1);
+  });
+
+  it('links unchanged fragments from its store, never writes into a file a published copy shares, and leaves nothing of the last index behind', async () => {
+    const files = twoCases();
+    const cache = { cacheDir: site({}), root: process.cwd(), base: '/' };
+    const plain = site(files);
+    const cached = site(files);
+    await buildSearchIndex(plain);
+    await buildSearchIndex(cached, () => {}, cache);
+    expect(read(cached)).toEqual(read(plain));
+    const fragmentDir = join(cached, 'pagefind', 'fragment');
+    const names = readdirSync(fragmentDir);
+    // Each fragment is the store's file, linked.
+    for (const name of names) expect(statSync(join(fragmentDir, name)).nlink).toBe(2);
+
+    // A published copy that links the same files (the site published before), and a file the
+    // last index had and this one will not.
+    const published = site({});
+    mkdirSync(join(published, 'fragment'));
+    for (const name of names) linkSync(join(fragmentDir, name), join(published, 'fragment', name));
+    const before = Object.fromEntries(names.map((n) => [n, readFileSync(join(published, 'fragment', n))]));
+    writeFileSync(join(cached, 'pagefind', 'pagefind.js'), 'left over');
+
+    // A stored fragment damaged (written into, so the output and the copy that link it change
+    // too): the store's file is written again beside it, and the output links the new one.
+    const store = join(
+      cache.cacheDir,
+      'zg-search',
+      readdirSync(join(cache.cacheDir, 'zg-search')).find((n) => n.endsWith('-fragments'))!,
+    );
+    const damaged = names[0]!;
+    writeFileSync(join(store, damaged), 'damaged');
+    before[damaged] = Buffer.from('damaged');
+    const edited = files['cases/b/index.html'].replace('正文', '新的正文');
+    writeFiles(cached, { 'cases/b/index.html': edited });
+    writeFiles(plain, { 'cases/b/index.html': edited });
+    await buildSearchIndex(plain);
+    await buildSearchIndex(cached, () => {}, cache);
+    expect(read(cached)).toEqual(read(plain));
+    expect(existsSync(join(cached, 'pagefind', 'pagefind.js'))).toBe(false);
+    // The published copy kept its bytes: nothing was written into a file it shares.
+    for (const name of names) expect(readFileSync(join(published, 'fragment', name))).toEqual(before[name]);
+    // The store holds the fragments of this index only.
+    expect(readdirSync(store).sort()).toEqual(readdirSync(fragmentDir).sort());
   });
 
   it('fails with a Chinese message when no page is marked for search', async () => {
