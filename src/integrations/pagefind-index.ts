@@ -30,7 +30,6 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { pinyin } from 'pinyin-pro';
@@ -38,7 +37,7 @@ import { FACETS, TYPE_ORDER, type FacetKey, type SearchManifest, type SearchReco
 import { isHan, normalize } from '../search/normalize.ts';
 import type { PinyinData } from '../search/pinyin.ts';
 import { BUNDLE, encodeShard, SHARD_DIR, shardFile, shardOf } from '../search/shards.ts';
-import { ANY, type PairKind, SPAN, syllableCode, textPairs, textPinyinPairs } from '../search/tokens.ts';
+import { ANY, forEachPinyinPair, forEachTextPair, type PairKind, syllableCode } from '../search/tokens.ts';
 import {
   type CachedPage,
   FragmentStore,
@@ -74,9 +73,9 @@ export interface IndexStats {
   pages: Map<string, { hash: string; size: number }>;
 }
 
-async function htmlFiles(dir: string): Promise<string[]> {
+function htmlFiles(dir: string): string[] {
   const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (entry.isFile() && entry.name.endsWith('.html')) out.push(join(entry.parentPath, entry.name));
   }
   return out.filter((f) => !relative(dir, f).startsWith(`${BUNDLE}${sep}`)).sort();
@@ -123,43 +122,48 @@ function pinyinTables(hans: string[]) {
 
 /** Pairs → postings, filled in record order so every list ascends. */
 class Postings {
-  readonly #lists = new Map<number, number[]>();
+  /**
+   * By first element, then second: both small integers, which maps look up far faster than one
+   * number for the pair (beyond small integers).
+   */
+  readonly #lists = new Map<number, Map<number, number[]>>();
 
-  add(pairs: Set<number>, title: Set<number>, record: number): void {
-    // Each pair, and each first element as `[a, ANY]`, flagged when the title has it. Records
-    // come in order, so a list that already has this record ends with it.
-    const put = (key: number, inTitle: boolean) => {
-      const posting = record * 2 + (inTitle ? 1 : 0);
-      const list = this.#lists.get(key);
-      if (!list) this.#lists.set(key, [posting]);
+  /**
+   * Adds the pairs that `each` passes (repeats allowed) for `record`, flagged when `inTitle`; each
+   * first element also as `[a, ANY]`. Records come in order, a record's title before its text: a
+   * list that already has this record ends with it.
+   */
+  add(record: number, inTitle: boolean, each: (pair: (a: number, b: number) => void) => void): void {
+    const posting = record * 2 + (inTitle ? 1 : 0);
+    const put = (a: number, b: number) => {
+      let row = this.#lists.get(a);
+      if (!row) this.#lists.set(a, (row = new Map()));
+      const list = row.get(b);
+      if (!list) row.set(b, [posting]);
       else {
         const last = list.length - 1;
         if (list[last]! >> 1 !== record) list.push(posting);
         else if (inTitle) list[last] = list[last]! | 1;
       }
     };
-    for (const key of title) {
-      put(key, true);
-      put(Math.floor(key / SPAN) * SPAN + ANY, true);
-    }
-    for (const key of pairs) {
-      put(key, false);
-      put(Math.floor(key / SPAN) * SPAN + ANY, false);
-    }
+    each((a, b) => {
+      put(a, b);
+      put(a, ANY);
+    });
   }
 
   /** Writes the shards of `kind`, about `SHARD_BYTES` each; returns their number. */
   write(folder: IndexFolder, dir: string, kind: PairKind): number {
-    const keys = [...this.#lists.keys()].sort((x, y) => x - y);
+    const ascending = (x: number, y: number) => x - y;
     let estimate = 0;
-    for (const list of this.#lists.values()) estimate += 6 + list.length * 1.5;
+    for (const row of this.#lists.values()) for (const list of row.values()) estimate += 6 + list.length * 1.5;
     let shards = 1;
     while (shards < MAX_SHARDS && estimate / shards > SHARD_BYTES) shards *= 2;
     const byShard: { a: number; b: number; postings: number[] }[][] = Array.from({ length: shards }, () => []);
-    for (const key of keys) {
-      const a = Math.floor(key / SPAN);
-      const b = key % SPAN;
-      byShard[shardOf(a, b, shards)]!.push({ a, b, postings: this.#lists.get(key)! });
+    for (const a of [...this.#lists.keys()].sort(ascending)) {
+      const row = this.#lists.get(a)!;
+      for (const b of [...row.keys()].sort(ascending))
+        byShard[shardOf(a, b, shards)]!.push({ a, b, postings: row.get(b)! });
     }
     for (const [n, pairs] of byShard.entries()) folder.write(join(dir, shardFile(kind, n)), encodeShard(pairs));
     this.#lists.clear();
@@ -234,7 +238,7 @@ export async function buildSearchIndex(
   if (cached.problem) log(`搜索索引缓存不可用（${cached.problem}），本次从全部页面重新生成索引。`);
   const made = new Map<string, CachedPage>();
   const pages = new Map<string, { hash: string; size: number }>();
-  for (const file of await htmlFiles(dir)) {
+  for (const file of htmlFiles(dir)) {
     const bytes = readFileSync(file);
     const source = relative(dir, file);
     const hash = sha256(bytes);
@@ -289,8 +293,10 @@ export async function buildSearchIndex(
   const sounds = new Postings();
   for (const [record, text] of texts.entries()) {
     const title = titles[record]!;
-    chars.add(textPairs(text), textPairs(title), record);
-    sounds.add(textPinyinPairs(text, readings), textPinyinPairs(title, readings), record);
+    chars.add(record, true, (pair) => forEachTextPair(title, pair));
+    chars.add(record, false, (pair) => forEachTextPair(text, pair));
+    sounds.add(record, true, (pair) => forEachPinyinPair(title, readings, pair));
+    sounds.add(record, false, (pair) => forEachPinyinPair(text, readings, pair));
   }
   step('pairs');
   const shardDir = join(outputPath, SHARD_DIR);
@@ -321,7 +327,7 @@ export async function buildSearchIndex(
   if (cache) writeSearchCache(cache, made);
   store?.prune();
   step('cache');
-  const stats = await bundleSize(outputPath);
+  const stats = bundleSize(outputPath);
   log(`搜索索引：${records.length} 条记录，${(stats.bytes / 1024).toFixed(0)} KB，${stats.files} 个文件`);
   return { records: records.length, ...stats, steps, pages };
 }
@@ -391,12 +397,12 @@ function termsOf(pages: SearchRecord[]): [string, string][] {
   return out.sort((a, b) => a[1].localeCompare(b[1]) || a[0].localeCompare(b[0], 'zh-CN'));
 }
 
-async function bundleSize(dir: string): Promise<{ bytes: number; files: number }> {
+function bundleSize(dir: string): { bytes: number; files: number } {
   let bytes = 0;
   let files = 0;
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile()) continue;
-    bytes += (await stat(join(entry.parentPath, entry.name))).size;
+    bytes += statSync(join(entry.parentPath, entry.name)).size;
     files += 1;
   }
   return { bytes, files };

@@ -17,7 +17,7 @@
  * list `[a, ANY]` of the pages with some pair starting with it. See src/search/shards.ts for how
  * the pairs are stored.
  */
-import { isHan, wordRuns } from './normalize.ts';
+import { wordRuns } from './normalize.ts';
 
 /** Which vocabulary a pair belongs to: characters or pinyin syllables. */
 export type PairKind = 'c' | 'p';
@@ -34,37 +34,66 @@ export const ANY = SPAN - 1;
 /** One number for a pair, for sets and maps. */
 export const pairKey = (a: number, b: number): number => a * SPAN + b;
 
-/** Index side: the distinct character pairs of a normalised text, as `pairKey`s. */
+/** A run of letters and digits (wordRuns' runs, found with one pattern: the index reads megabytes). */
+const WORD_RUN = /[\p{L}\p{N}]+/gu;
+/** A run of Chinese characters. */
+const HAN_RUN = /\p{Script=Han}+/gu;
+
+/**
+ * Index side: calls `pair(a, b)` for every pair of adjacent letters or digits of a normalised
+ * text, and `pair(last, END)` at the end of each run; a pair that recurs is passed again.
+ */
+export function forEachTextPair(text: string, pair: (a: number, b: number) => void): void {
+  for (const [run] of text.matchAll(WORD_RUN)) {
+    let previous = -1;
+    for (let i = 0; i < run.length;) {
+      const code = run.codePointAt(i)!;
+      i += code > 0xffff ? 2 : 1;
+      if (previous >= 0) pair(previous, code);
+      previous = code;
+    }
+    pair(previous, END);
+  }
+}
+
+/** The distinct character pairs of a normalised text, as `pairKey`s. */
 export function textPairs(text: string): Set<number> {
   const pairs = new Set<number>();
-  for (const run of wordRuns(text)) {
-    for (let i = 0; i < run.length; i++) {
-      const next = run[i + 1];
-      pairs.add(pairKey(run[i]!.codePointAt(0)!, next === undefined ? END : next.codePointAt(0)!));
-    }
-  }
+  forEachTextPair(text, (a, b) => pairs.add(pairKey(a, b)));
   return pairs;
 }
 
 /**
- * Index side: the distinct pinyin pairs of a normalised text, as `pairKey`s. `readings(ch)` gives
- * every syllable number a Chinese character can be read as; a pair of characters gives every
- * combination of their readings. That is exactly what the browser's check accepts (a character
- * matches a syllable when it is one of its readings, src/search/pinyin.ts), so nothing the check
- * would accept is missing from the index.
+ * Index side: calls `pair(a, b)` for every pinyin pair of a normalised text (b = syllable + 1, or
+ * END), repeats included. `readings(ch)` gives every syllable number a Chinese character can be
+ * read as; a pair of characters gives every combination of their readings. That is exactly what
+ * the browser's check accepts (a character matches a syllable when it is one of its readings,
+ * src/search/pinyin.ts), so nothing the check would accept is missing from the index. A character
+ * that is not Chinese, or has no reading, ends a run: the readings before it are paired with END.
  */
+export function forEachPinyinPair(
+  text: string,
+  readings: (ch: string) => readonly number[],
+  pair: (a: number, b: number) => void,
+): void {
+  for (const [run] of text.matchAll(HAN_RUN)) {
+    let previous: readonly number[] = [];
+    for (const ch of run) {
+      const current = readings(ch);
+      for (const a of previous) {
+        if (current.length === 0) pair(a, END);
+        for (const b of current) pair(a, b + 1);
+      }
+      previous = current;
+    }
+    for (const a of previous) pair(a, END);
+  }
+}
+
+/** The distinct pinyin pairs of a normalised text, as `pairKey`s (see forEachPinyinPair). */
 export function textPinyinPairs(text: string, readings: (ch: string) => readonly number[]): Set<number> {
   const pairs = new Set<number>();
-  let previous: readonly number[] = [];
-  for (const ch of text) {
-    const current = isHan(ch) ? readings(ch) : [];
-    for (const a of previous) {
-      if (current.length === 0) pairs.add(pairKey(a, END));
-      for (const b of current) pairs.add(pairKey(a, b + 1));
-    }
-    previous = current;
-  }
-  for (const a of previous) pairs.add(pairKey(a, END));
+  forEachPinyinPair(text, readings, (a, b) => pairs.add(pairKey(a, b)));
   return pairs;
 }
 
