@@ -3,10 +3,12 @@
  * build (content checks and search index included) succeeds. A failed build leaves the
  * published dist/ exactly as it was. PUBLISH_DIR publishes somewhere else than dist/.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { AFTER_ASTRO_ENV, configuredBase, configuredCacheDir, slashed } from '../src/integrations/after-astro.ts';
+import { VERDICT_ENV, writeVerdict } from '../src/integrations/content-verdict.ts';
 import { KEEP_OUTPUT_ENV, keepOutput, removeStaleOutput, takeKeptOutput } from '../src/integrations/kept-output.ts';
 
 const target = resolve(process.env['PUBLISH_DIR'] ?? 'dist');
@@ -20,6 +22,7 @@ const stage = join(dirname(target), `.build-${basename(target)}`);
 const cacheDir = resolve(configuredCacheDir());
 const previous = join(dirname(target), `.build-old-${basename(target)}-${stamp}`);
 const lock = `${stage}.pid`;
+const verdict = `${stage}.verdict.json`;
 
 // NODE_ENV=production whatever the shell says, and none of the variables Astro would take as its
 // own import.meta.env (PROD, DEV, MODE …): with those, drafts would be published.
@@ -31,6 +34,7 @@ const env: NodeJS.ProcessEnv = {
   OUT_DIR: stage,
   [AFTER_ASTRO_ENV]: '1',
   [KEEP_OUTPUT_ENV]: '1',
+  [VERDICT_ENV]: verdict,
 };
 for (const key of ['PROD', 'DEV', 'MODE', 'SSR', 'BASE_URL']) delete env[key];
 // A smaller young generation for Astro's process: V8 sizes it by the machine's memory and then
@@ -61,19 +65,42 @@ if (existsSync(lock)) {
   }
 }
 writeFileSync(lock, String(process.pid));
-process.on('exit', () => rmSync(lock, { force: true }));
+rmSync(verdict, { force: true });
+process.on('exit', () => {
+  rmSync(lock, { force: true });
+  rmSync(verdict, { force: true });
+});
 // Files the build writes are modified at or after this time, read from the disk's own clock.
 const started = statSync(lock).mtimeMs;
 // The kept output, when it holds the site of the build that wrote the page cache; else removed.
 takeKeptOutput(stage, cacheDir);
-const result = spawnSync('astro', ['build', ...process.argv.slice(2)], { stdio: 'inherit', env });
+// The content check runs in a process of its own beside Astro's start; Astro's content-check
+// hook waits for its verdict (src/integrations/content-verdict.ts). If it ends without one, the
+// verdict says so and the build stops.
+const checker = spawn(
+  process.execPath,
+  [fileURLToPath(new URL('./check-content.ts', import.meta.url)), '--verdict', verdict],
+  {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  },
+);
+checker.on('exit', (code) => {
+  if (!existsSync(verdict))
+    writeVerdict(verdict, { notes: '', drafts: [], report: `✖ 内容检查意外中止（退出码 ${code}），构建已停止。` });
+});
+const status = await new Promise<number | null>((done) => {
+  const astro = spawn('astro', ['build', ...process.argv.slice(2)], { stdio: 'inherit', env });
+  astro.on('exit', (code) => done(code));
+  astro.on('error', () => done(1));
+});
 
 const fail = () => {
+  checker.kill();
   rmSync(stage, { recursive: true, force: true });
   console.error(`\n✖ 构建失败：已发布的 ${shown}/ 保持原样，没有任何改动。请按上面的提示修改后重新运行。`);
   process.exit(1);
 };
-if (result.status !== 0) fail();
+if (status !== 0) fail();
 // What Astro neither wrote nor kept as an unchanged page is stale (a removed case, an old bundle).
 removeStaleOutput(stage, started, cacheDir);
 

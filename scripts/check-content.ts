@@ -1,8 +1,12 @@
 /**
  * `npm run check:content [folder]`: checks every content file without a full build and prints
  * every problem at once. Exit code 1 when anything is wrong. The folder defaults to this project.
+ * `--verdict <file>`: checks this project and writes the verdict for Astro's process instead of
+ * printing it (the publishing build runs it so: src/integrations/content-verdict.ts).
  */
 import { fileURLToPath } from 'node:url';
+import { contentVerdict } from '../src/integrations/content-check.ts';
+import { writeVerdict } from '../src/integrations/content-verdict.ts';
 import { checkContent } from '../src/validation/check.ts';
 import { extraChecks } from '../src/validation/extra.ts';
 import { formatNotes, formatProblems } from '../src/validation/problem.ts';
@@ -30,5 +34,7 @@ export async function checkCommand(
 }
 
 if (import.meta.main) {
-  process.exitCode = await checkCommand(process.argv[2] ?? fileURLToPath(new URL('..', import.meta.url)));
+  const project = fileURLToPath(new URL('..', import.meta.url));
+  if (process.argv[2] === '--verdict' && process.argv[3]) writeVerdict(process.argv[3], await contentVerdict(project));
+  else process.exitCode = await checkCommand(process.argv[2] ?? project);
 }

@@ -4,12 +4,24 @@ import type { AstroIntegration } from 'astro';
 import { checkContent } from '../validation/check.ts';
 import { formatNotes, formatProblems } from '../validation/problem.ts';
 import { extraChecks } from '../validation/extra.ts';
+import { awaitVerdict, type Verdict, VERDICT_ENV } from './content-verdict.ts';
+
+/** Checks the project at `root`: what the build prints and whether it stops. */
+export async function contentVerdict(root: string): Promise<Verdict> {
+  const { problems, notes, entries } = await checkContent(root, extraChecks);
+  return {
+    notes: notes.length > 0 ? formatNotes(notes) : '',
+    drafts: entries.filter((e) => e.data['draft'] === true).map((e) => e.file),
+    report: problems.length > 0 ? formatProblems(problems) : '',
+  };
+}
 
 /**
  * Runs the staff-facing content checks before Astro loads any collection, so a mistake stops
  * the build with the Chinese report instead of a stack trace. In dev it only warns, so the
  * preview keeps running while the file is being fixed, and checks again whenever a content file
- * is saved.
+ * is saved. In the publishing build the check runs beside Astro, and this hook waits for its
+ * verdict (content-verdict.ts).
  */
 export function contentCheck(): AstroIntegration {
   let root = '';
@@ -18,13 +30,13 @@ export function contentCheck(): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ config, command, logger }) => {
         root = fileURLToPath(config.root);
-        const { problems, notes, entries } = await checkContent(root, extraChecks);
-        if (notes.length > 0) logger.warn(`\n${formatNotes(notes)}`);
-        const drafts = entries.filter((e) => e.data['draft'] === true).map((e) => e.file);
+        const given = process.env[VERDICT_ENV];
+        const { notes, drafts, report } =
+          command === 'build' && given ? await awaitVerdict(given) : await contentVerdict(root);
+        if (notes) logger.warn(`\n${notes}`);
         if (command === 'build' && drafts.length > 0)
           logger.info(`${drafts.length} 个草稿（draft: true）不会发布：${drafts.join('、')}`);
-        if (problems.length === 0) return;
-        const report = formatProblems(problems);
+        if (!report) return;
         if (command === 'build') {
           // Not thrown: Astro would open an error from a hook with its own English line and stack.
           // The report is the whole message; the exit code fails the build (scripts/build.ts then
