@@ -120,13 +120,19 @@ function pinyinTables(hans: string[]) {
   return { chars, all, syllables };
 }
 
+/** The postings of the pairs that start with one element: by second element, and `[a, ANY]`. */
+interface Row {
+  lists: Map<number, number[]>;
+  any: number[];
+}
+
 /** Pairs → postings, filled in record order so every list ascends. */
 class Postings {
   /**
    * By first element, then second: both small integers, which maps look up far faster than one
    * number for the pair (beyond small integers).
    */
-  readonly #lists = new Map<number, Map<number, number[]>>();
+  readonly #rows = new Map<number, Row>();
 
   /**
    * Adds the pairs that `each` passes (repeats allowed) for `record`, flagged when `inTitle`; each
@@ -135,20 +141,18 @@ class Postings {
    */
   add(record: number, inTitle: boolean, each: (pair: (a: number, b: number) => void) => void): void {
     const posting = record * 2 + (inTitle ? 1 : 0);
-    const put = (a: number, b: number) => {
-      let row = this.#lists.get(a);
-      if (!row) this.#lists.set(a, (row = new Map()));
-      const list = row.get(b);
-      if (!list) row.set(b, [posting]);
-      else {
-        const last = list.length - 1;
-        if (list[last]! >> 1 !== record) list.push(posting);
-        else if (inTitle) list[last] = list[last]! | 1;
-      }
+    const put = (list: number[]) => {
+      const last = list.length - 1;
+      if (last < 0 || list[last]! >> 1 !== record) list.push(posting);
+      else if (inTitle) list[last] = list[last]! | 1;
     };
     each((a, b) => {
-      put(a, b);
-      put(a, ANY);
+      let row = this.#rows.get(a);
+      if (!row) this.#rows.set(a, (row = { lists: new Map(), any: [] }));
+      const list = row.lists.get(b);
+      if (list) put(list);
+      else row.lists.set(b, [posting]);
+      put(row.any);
     });
   }
 
@@ -156,17 +160,22 @@ class Postings {
   write(folder: IndexFolder, dir: string, kind: PairKind): number {
     const ascending = (x: number, y: number) => x - y;
     let estimate = 0;
-    for (const row of this.#lists.values()) for (const list of row.values()) estimate += 6 + list.length * 1.5;
+    for (const row of this.#rows.values()) {
+      for (const list of row.lists.values()) estimate += 6 + list.length * 1.5;
+      estimate += 6 + row.any.length * 1.5;
+    }
     let shards = 1;
     while (shards < MAX_SHARDS && estimate / shards > SHARD_BYTES) shards *= 2;
     const byShard: { a: number; b: number; postings: number[] }[][] = Array.from({ length: shards }, () => []);
-    for (const a of [...this.#lists.keys()].sort(ascending)) {
-      const row = this.#lists.get(a)!;
-      for (const b of [...row.keys()].sort(ascending))
-        byShard[shardOf(a, b, shards)]!.push({ a, b, postings: row.get(b)! });
+    for (const a of [...this.#rows.keys()].sort(ascending)) {
+      const row = this.#rows.get(a)!;
+      for (const b of [...row.lists.keys()].sort(ascending))
+        byShard[shardOf(a, b, shards)]!.push({ a, b, postings: row.lists.get(b)! });
+      // ANY is above every second element: its list comes last, as it would in one sorted map.
+      byShard[shardOf(a, ANY, shards)]!.push({ a, b: ANY, postings: row.any });
     }
     for (const [n, pairs] of byShard.entries()) folder.write(join(dir, shardFile(kind, n)), encodeShard(pairs));
-    this.#lists.clear();
+    this.#rows.clear();
     return shards;
   }
 }
