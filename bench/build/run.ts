@@ -200,13 +200,13 @@ function mustSucceed(m: Measure, what: string): void {
 const reusedPages = (m: Measure) => m.lines.filter((l) => /\((cached|restored)\)/.test(l.line)).length;
 
 /** Adds one case to the collection, as staff do: a copy of a generated case with its own title. */
-function addOneCase(dir: string): void {
+function addOneCase(dir: string, name = 'case-new-one'): void {
   const folder = join(dir, 'content', 'cases', BENCH_SERIES[1]!);
   const source = readdirSync(folder).find((f) => /\.mdx?$/.test(f))!;
   const text = readFileSync(join(folder, source), 'utf8')
-    .replace(/^title: .*$/m, 'title: "新增的一个案例（发布测试）"')
+    .replace(/^title: .*$/m, `title: "新增的一个案例（发布测试 ${name}）"`)
     .replace(/^cover:\n(  .*\n)+/m, '');
-  writeFileSync(join(folder, 'case-new-one.md'), text);
+  writeFileSync(join(folder, `${name}.md`), text);
 }
 
 const results: Record<string, unknown>[] = [];
@@ -289,12 +289,20 @@ for (const n of sizes) {
     mustSucceed(first, 'first build');
     row['first'] = report('first build, no cache, photos aside', first);
 
-    // Publishing one case: one more file in the collection built before, the cache kept.
+    // Publishing one case: one more file in the collection built before, the cache kept. Right
+    // after the first build, the folder the build starts from is not there yet (a build keeps the
+    // site it replaced, src/integrations/kept-output.ts, and the first one replaced none), so
+    // Astro copies every unchanged page from its cache; from then on it is there: the figure of
+    // goal 1 is the second measurement, the first is printed beside it.
     addOneCase(dir);
+    const second = await measure('node', ['scripts/build.ts'], dir, publishEnv);
+    mustSucceed(second, 'publishing one case');
+    row['publishSecond'] = report('publishing one case, the build after the first (no kept output yet)', second);
+    addOneCase(dir, 'case-new-two');
     const one = await measure('node', ['scripts/build.ts'], dir, publishEnv);
     mustSucceed(one, 'publishing one case');
     pages = countPages(join(dir, 'dist'));
-    row['publishOne'] = report('publishing one case (cache kept)', one);
+    row['publishOne'] = report('publishing one case (cache and kept output, as every later build)', one);
 
     // The search index alone over the published site, and plain Pagefind over the same pages.
     const index = await measure('node', [join(repo, 'bench', 'build', 'index-only.ts'), join(dir, 'dist')], dir);
@@ -376,11 +384,11 @@ for (const n of sizes) {
     const floorS = floor.s + floor.index.s;
     const floorCpu = floor.cpuS + floor.index.cpuS;
     console.log(`\nfloor (bare .md + plain Pagefind): ${floorS.toFixed(1)} s (CPU ${floorCpu.toFixed(1)} s)`);
-    for (const key of ['publishOne', 'first', 'full'] as const) {
+    for (const key of ['publishOne', 'publishSecond', 'first', 'full'] as const) {
       const r = row[key] as { s: number; cpuS: number; peakMb: number } | undefined;
       if (r)
         console.log(
-          `  ${key.padEnd(10)} ${r.s.toFixed(1)} s = ${(r.s / floorS).toFixed(2)}× floor (CPU ${(r.cpuS / floorCpu).toFixed(2)}×), peak ${mb(r.peakMb)}`,
+          `  ${key.padEnd(13)} ${r.s.toFixed(1)} s = ${(r.s / floorS).toFixed(2)}× floor (CPU ${(r.cpuS / floorCpu).toFixed(2)}×), peak ${mb(r.peakMb)}`,
         );
     }
     row['floor'] = { s: floorS, cpuS: floorCpu };
