@@ -238,8 +238,13 @@ export async function getTags(): Promise<{ tag: string; slug: string; entries: E
 }
 
 /** The page slug of every tag, for the tag links on each entry page. */
-export async function tagSlugs(): Promise<Map<string, string>> {
-  return new Map((await tagIndex()).map((t) => [t.tag, t.slug]));
+let slugMap: Promise<ReadonlyMap<string, string>> | undefined;
+export async function tagSlugs(): Promise<ReadonlyMap<string, string>> {
+  const make = async () => new Map((await tagIndex()).map((t) => [t.tag, t.slug]));
+  // Made once in a build, where every page asks (as once() does for the collections).
+  if (!import.meta.env.PROD) return make();
+  slugMap ??= make();
+  return slugMap;
 }
 
 /** Published entries of one unit. */
