@@ -24,8 +24,10 @@
  *
  * What each page gave the index (its records and their fragments) is cached by the page's bytes
  * (src/integrations/search-cache.ts): publishing one more case reads every page and hashes it, but
- * parses and compresses only the pages that changed. The pair index is made again from all the
- * records each time (its numbering of pinyin syllables depends on the whole site).
+ * parses and compresses only the pages that changed; an unchanged fragment is linked from the
+ * cache's store, not written. The pair index starts from the last build's, renumbered for the new
+ * order, with the new records' pairs merged in (src/integrations/search-postings.ts); the pinyin
+ * pairs are all made again when the site's set of syllables, by which they are numbered, changed.
  * Reads and writes are synchronous: with one file at a time, that is faster than awaiting each.
  */
 import { createHash } from 'node:crypto';
@@ -37,9 +39,10 @@ import { FACETS, TYPE_ORDER, type FacetKey, type SearchManifest, type SearchReco
 import { isHan, normalize } from '../search/normalize.ts';
 import type { PinyinData } from '../search/pinyin.ts';
 import { BUNDLE, encodeShard, SHARD_DIR, shardFile, shardOf } from '../search/shards.ts';
-import { ANY, forEachPinyinPair, forEachTextPair, type PairKind, syllableCode } from '../search/tokens.ts';
+import { forEachPinyinPair, forEachTextPair, type PairKind, syllableCode } from '../search/tokens.ts';
 import {
   type CachedPage,
+  type CachedPairs,
   FragmentStore,
   type IndexedRecord,
   readSearchCache,
@@ -47,6 +50,7 @@ import {
   sha256,
   writeSearchCache,
 } from './search-cache.ts';
+import { type FlatPostings, listOf, merge, Postings, renumber } from './search-postings.ts';
 import { SearchIndexError, searchRecords, type SearchRecord } from './search-records.ts';
 
 export { SearchIndexError };
@@ -120,66 +124,6 @@ function pinyinTables(hans: string[]) {
   return { chars, all, syllables };
 }
 
-/** The postings of the pairs that start with one element: by second element, and `[a, ANY]`. */
-interface Row {
-  lists: Map<number, number[]>;
-  any: number[];
-}
-
-/** Pairs → postings, filled in record order so every list ascends. */
-class Postings {
-  /**
-   * By first element, then second: both small integers, which maps look up far faster than one
-   * number for the pair (beyond small integers).
-   */
-  readonly #rows = new Map<number, Row>();
-
-  /**
-   * Adds the pairs that `each` passes (repeats allowed) for `record`, flagged when `inTitle`; each
-   * first element also as `[a, ANY]`. Records come in order, a record's title before its text: a
-   * list that already has this record ends with it.
-   */
-  add(record: number, inTitle: boolean, each: (pair: (a: number, b: number) => void) => void): void {
-    const posting = record * 2 + (inTitle ? 1 : 0);
-    const put = (list: number[]) => {
-      const last = list.length - 1;
-      if (last < 0 || list[last]! >> 1 !== record) list.push(posting);
-      else if (inTitle) list[last] = list[last]! | 1;
-    };
-    each((a, b) => {
-      let row = this.#rows.get(a);
-      if (!row) this.#rows.set(a, (row = { lists: new Map(), any: [] }));
-      const list = row.lists.get(b);
-      if (list) put(list);
-      else row.lists.set(b, [posting]);
-      put(row.any);
-    });
-  }
-
-  /** Writes the shards of `kind`, about `SHARD_BYTES` each; returns their number. */
-  write(folder: IndexFolder, dir: string, kind: PairKind): number {
-    const ascending = (x: number, y: number) => x - y;
-    let estimate = 0;
-    for (const row of this.#rows.values()) {
-      for (const list of row.lists.values()) estimate += 6 + list.length * 1.5;
-      estimate += 6 + row.any.length * 1.5;
-    }
-    let shards = 1;
-    while (shards < MAX_SHARDS && estimate / shards > SHARD_BYTES) shards *= 2;
-    const byShard: { a: number; b: number; postings: number[] }[][] = Array.from({ length: shards }, () => []);
-    for (const a of [...this.#rows.keys()].sort(ascending)) {
-      const row = this.#rows.get(a)!;
-      for (const b of [...row.lists.keys()].sort(ascending))
-        byShard[shardOf(a, b, shards)]!.push({ a, b, postings: row.lists.get(b)! });
-      // ANY is above every second element: its list comes last, as it would in one sorted map.
-      byShard[shardOf(a, ANY, shards)]!.push({ a, b: ANY, postings: row.any });
-    }
-    for (const [n, pairs] of byShard.entries()) folder.write(join(dir, shardFile(kind, n)), encodeShard(pairs));
-    this.#rows.clear();
-    return shards;
-  }
-}
-
 /**
  * The index's folder, written over rather than emptied first: the publishing build keeps its
  * output from one build to the next (src/integrations/kept-output.ts), and writing over a file is
@@ -221,6 +165,39 @@ class IndexFolder {
 /** Aim for shards of about this many bytes: one request per term, small enough for a first query. */
 const SHARD_BYTES = 8 * 1024;
 const MAX_SHARDS = 4096;
+
+/** Writes the shards of `kind`, about `SHARD_BYTES` each; returns their number. */
+function writeShards(flat: FlatPostings, folder: IndexFolder, dir: string, kind: PairKind): number {
+  let estimate = 0;
+  for (let i = 0; i < flat.a.length; i++) estimate += 6 + (flat.offsets[i + 1]! - flat.offsets[i]!) * 1.5;
+  let shards = 1;
+  while (shards < MAX_SHARDS && estimate / shards > SHARD_BYTES) shards *= 2;
+  const byShard: { a: number; b: number; postings: Uint32Array }[][] = Array.from({ length: shards }, () => []);
+  for (let i = 0; i < flat.a.length; i++) {
+    const a = flat.a[i]!;
+    const b = flat.b[i]!;
+    byShard[shardOf(a, b, shards)]!.push({ a, b, postings: listOf(flat, i) });
+  }
+  for (const [n, pairs] of byShard.entries()) folder.write(join(dir, shardFile(kind, n)), encodeShard(pairs));
+  return shards;
+}
+
+/**
+ * How the last build's records are numbered in this one (-1: gone), when every record both have
+ * keeps its order, as it does unless the ordering itself changed; else undefined.
+ */
+function renumbering(before: string[], now: string[]): Int32Array | undefined {
+  const at = new Map(now.map((id, i) => [id, i]));
+  const numbers = new Int32Array(before.length);
+  let last = -1;
+  for (const [i, id] of before.entries()) {
+    const n = at.get(id) ?? -1;
+    if (n >= 0 && n < last) return undefined;
+    if (n >= 0) last = n;
+    numbers[i] = n;
+  }
+  return numbers;
+}
 
 /**
  * Builds the search index into `<dir>/pagefind/`, with what unchanged pages gave the last build
@@ -297,20 +274,39 @@ export async function buildSearchIndex(
   const readings = (ch: string) => readingNo.get(ch) ?? [];
   step('pinyin tables');
 
-  // The pair index, record by record in manifest order.
+  // The pair index: the last build's, renumbered, with the new records' pairs merged in; or,
+  // with no usable cache, record by record in manifest order. Pinyin pairs are numbered by the
+  // site's syllables: when those changed, they are all made again.
+  const recordIds = order.map((i) => records[i]!.id);
+  const previous = cached.pairs;
+  const numbers = previous && renumbering(previous.ids, recordIds);
+  const known = new Set(numbers ? previous.ids : []);
+  const samePinyin = previous !== undefined && previous.syllables.join(' ') === syllables.join(' ');
   const chars = new Postings();
   const sounds = new Postings();
   for (const [record, text] of texts.entries()) {
+    if (known.has(recordIds[record]!) && samePinyin) continue;
     const title = titles[record]!;
-    chars.add(record, true, (pair) => forEachTextPair(title, pair));
-    chars.add(record, false, (pair) => forEachTextPair(text, pair));
+    if (!known.has(recordIds[record]!)) {
+      chars.add(record, true, (pair) => forEachTextPair(title, pair));
+      chars.add(record, false, (pair) => forEachTextPair(text, pair));
+    }
     sounds.add(record, true, (pair) => forEachPinyinPair(title, readings, pair));
     sounds.add(record, false, (pair) => forEachPinyinPair(text, readings, pair));
   }
+  const pairs: CachedPairs = {
+    ids: recordIds,
+    syllables,
+    c: numbers ? merge(renumber(previous!.c, numbers), chars.flat()) : chars.flat(),
+    p: numbers && samePinyin ? merge(renumber(previous!.p, numbers), sounds.flat()) : sounds.flat(),
+  };
   step('pairs');
   const shardDir = join(outputPath, SHARD_DIR);
   mkdirSync(shardDir, { recursive: true });
-  const shards = { c: chars.write(folder, shardDir, 'c'), p: sounds.write(folder, shardDir, 'p') };
+  const shards = {
+    c: writeShards(pairs.c, folder, shardDir, 'c'),
+    p: writeShards(pairs.p, folder, shardDir, 'p'),
+  };
   step('write pairs');
 
   // 4. The manifest and the pinyin data.
@@ -333,7 +329,7 @@ export async function buildSearchIndex(
   folder.prune();
 
   step('manifest');
-  if (cache) writeSearchCache(cache, made);
+  if (cache) writeSearchCache(cache, made, pairs);
   store?.prune();
   step('cache');
   const stats = bundleSize(outputPath);

@@ -25,6 +25,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import type { FlatPostings } from './search-postings.ts';
 import type { SearchRecord } from './search-records.ts';
 
 /** What one page gave the index. */
@@ -46,6 +47,16 @@ export interface IndexedRecord {
   han: string;
 }
 
+/** The pair index of the last build, for the next to start from (search-postings.ts). */
+export interface CachedPairs {
+  /** The records' ids in that build's manifest order: the record numbers of its postings. */
+  ids: string[];
+  /** The pinyin syllables its pinyin pairs are numbered by. */
+  syllables: string[];
+  c: FlatPostings;
+  p: FlatPostings;
+}
+
 /** Where the cache is, and the project whose code makes the index. */
 export interface SearchCacheOptions {
   /** Astro's cache folder. */
@@ -63,6 +74,8 @@ const CODE = [
   'src/integrations/search-records.ts',
   'src/integrations/pagefind-index.ts',
   'src/integrations/search-cache.ts',
+  'src/integrations/search-postings.ts',
+  'src/search/tokens.ts',
   // The normalised text, title and Chinese characters kept with each record.
   'src/search/normalize.ts',
 ];
@@ -87,7 +100,11 @@ function codeVersion(root: string): string {
  * The cached pages by their path in the output, and why the cache was not used when it exists
  * but cannot be trusted (undefined when it was used, or there was none).
  */
-export function readSearchCache(options: SearchCacheOptions): { pages: Map<string, CachedPage>; problem?: string } {
+export function readSearchCache(options: SearchCacheOptions): {
+  pages: Map<string, CachedPage>;
+  pairs?: CachedPairs;
+  problem?: string;
+} {
   const file = searchCacheFile(options);
   if (!existsSync(file)) return { pages: new Map() };
   const fail = (problem: string) => ({ pages: new Map<string, CachedPage>(), problem });
@@ -97,21 +114,25 @@ export function readSearchCache(options: SearchCacheOptions): { pages: Map<strin
   const checksum = bytes.subarray(head, head + 64).toString('latin1');
   const body = bytes.subarray(head + 65);
   if (sha256(body) !== checksum) return fail('缓存文件不完整或已改动');
-  let stored: { code: string; pages: [string, CachedPage][] };
+  let stored: { code: string; pages: [string, CachedPage][]; pairs?: CachedPairs };
   try {
     stored = deserialize(body) as typeof stored;
   } catch {
     return fail('缓存文件无法读取');
   }
   if (stored.code !== codeVersion(options.root)) return fail('缓存来自其他版本');
-  return { pages: new Map(stored.pages) };
+  return { pages: new Map(stored.pages), ...(stored.pairs ? { pairs: stored.pairs } : {}) };
 }
 
-/** Replaces the cache with `pages` (written beside, then renamed: never half a file). */
-export function writeSearchCache(options: SearchCacheOptions, pages: Map<string, CachedPage>): void {
+/** Replaces the cache with `pages` and `pairs` (written beside, then renamed: never half a file). */
+export function writeSearchCache(
+  options: SearchCacheOptions,
+  pages: Map<string, CachedPage>,
+  pairs?: CachedPairs,
+): void {
   const file = searchCacheFile(options);
   mkdirSync(dirname(file), { recursive: true });
-  const body = serialize({ code: codeVersion(options.root), pages: [...pages] });
+  const body = serialize({ code: codeVersion(options.root), pages: [...pages], ...(pairs ? { pairs } : {}) });
   const temporary = `${file}.${process.pid}`;
   writeFileSync(temporary, Buffer.concat([Buffer.from(`${MAGIC}${sha256(body)}\n`, 'latin1'), body]));
   renameSync(temporary, file);

@@ -4,6 +4,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
   truncateSync,
   writeFileSync,
@@ -198,6 +199,44 @@ describe('search index built from the finished site', () => {
     for (const name of names) expect(readFileSync(join(published, 'fragment', name))).toEqual(before[name]);
     // The store holds the fragments of this index only.
     expect(readdirSync(store).sort()).toEqual(readdirSync(fragmentDir).sort());
+  });
+
+  it('makes the pair index from the last one when pages come, go and change, byte for byte as from nothing, new pinyin syllables included', async () => {
+    const caseWith = (title: string, text: string) =>
+      page(`<article data-pagefind-body>${fields([['type', '案例']])}<h1>${title}</h1><p>${text}</p></article>`);
+    const files: Record<string, string> = {
+      ...twoCases(),
+      'cases/c/index.html': caseWith('案例丙', '党建引领基层治理。'),
+      'cases/d/index.html': caseWith('案例丁', '机关党建工作。'),
+    };
+    const cache = { cacheDir: site({}), root: process.cwd(), base: '/' };
+    const plain = site(files);
+    const cached = site(files);
+    await buildSearchIndex(cached, () => {}, cache);
+    expect(readSearchCache(cache).pairs?.ids).toHaveLength(4);
+    const steps: [string, Record<string, string | null>][] = [
+      // One page gone, one new, one changed, with syllables no page had (ng, m, mou).
+      [
+        'come, go and change',
+        {
+          'cases/a/index.html': null,
+          'cases/e/index.html': caseWith('案例戊', '嗯，呣。新的案例。'),
+          'cases/c/index.html': caseWith('案例丙', '党建引领基层治理，改过。'),
+        },
+      ],
+      // The same syllables: only the new record's pinyin pairs are made.
+      ['a title changed', { 'cases/d/index.html': caseWith('案例丁改', '机关党建工作。') }],
+    ];
+    for (const [name, change] of steps) {
+      for (const dir of [plain, cached])
+        for (const [path, text] of Object.entries(change)) {
+          if (text === null) rmSync(join(dir, path));
+          else writeFiles(dir, { [path]: text });
+        }
+      await buildSearchIndex(plain);
+      await buildSearchIndex(cached, () => {}, cache);
+      expect(read(cached), name).toEqual(read(plain));
+    }
   });
 
   it('fails with a Chinese message when no page is marked for search', async () => {
