@@ -2,13 +2,17 @@
  * `npm run check:content [folder]`: checks every content file without a full build and prints
  * every problem at once. Exit code 1 when anything is wrong. The folder defaults to this project.
  * `--verdict <file>`: checks this project and writes the verdict for Astro's process instead of
- * printing it (the publishing build runs it so: src/integrations/content-verdict.ts).
+ * printing it (the publishing build runs it so: src/integrations/content-verdict.ts), remembering
+ * parses between builds (src/validation/parse-cache.ts).
  */
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { configuredCacheDir } from '../src/integrations/after-astro.ts';
 import { contentVerdict } from '../src/integrations/content-check.ts';
 import { writeVerdict } from '../src/integrations/content-verdict.ts';
 import { checkContent } from '../src/validation/check.ts';
 import { extraChecks } from '../src/validation/extra.ts';
+import { ParseCache, parseCodeVersion, rememberParses } from '../src/validation/parse-cache.ts';
 import { formatNotes, formatProblems } from '../src/validation/problem.ts';
 
 /** Checks the project at `root`, prints the report and returns the exit code. */
@@ -35,6 +39,15 @@ export async function checkCommand(
 
 if (import.meta.main) {
   const project = fileURLToPath(new URL('..', import.meta.url));
-  if (process.argv[2] === '--verdict' && process.argv[3]) writeVerdict(process.argv[3], await contentVerdict(project));
-  else process.exitCode = await checkCommand(process.argv[2] ?? project);
+  if (process.argv[2] === '--verdict' && process.argv[3]) {
+    // The publishing build's check: the parses of unchanged files are remembered between builds
+    // (kept in Astro's cache folder), and written after the verdict, which Astro waits for.
+    const cache = new ParseCache(
+      join(resolve(configuredCacheDir()), 'zg-content-check.bin'),
+      parseCodeVersion(project),
+    );
+    rememberParses(cache);
+    writeVerdict(process.argv[3], await contentVerdict(project));
+    cache.save();
+  } else process.exitCode = await checkCommand(process.argv[2] ?? project);
 }

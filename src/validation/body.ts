@@ -1,5 +1,6 @@
 import { compile, createProcessor } from '@mdx-js/mdx';
 import type { CheckContext, LoadedEntry } from './check.ts';
+import { parseCache } from './parse-cache.ts';
 import type { Problem } from './problem.ts';
 
 /** A link or image found in an entry body, with its line in the file. */
@@ -50,6 +51,17 @@ export async function checkBodySyntax(ctx: CheckContext): Promise<void> {
 }
 
 async function parse(entry: LoadedEntry, problems: Problem[]): Promise<ParsedBody> {
+  // Parsed before without errors (the same body at the same line, as .md or .mdx).
+  const cache = parseCache();
+  const kind = `body ${entry.file.toLowerCase().endsWith('.mdx') ? 'mdx' : 'md'} ${entry.bodyLine}`;
+  const known = cache?.get<ParsedBody>(kind, entry.body);
+  if (known) return known;
+  const result = await parseBody(entry, problems);
+  if (result.ok) cache?.set(kind, entry.body, result);
+  return result;
+}
+
+async function parseBody(entry: LoadedEntry, problems: Problem[]): Promise<ParsedBody> {
   const toFileLine = (line: number | undefined) => (line === undefined ? undefined : line + entry.bodyLine - 1);
   let tree: Node | undefined;
   if (entry.file.toLowerCase().endsWith('.mdx')) {

@@ -1,4 +1,5 @@
 import { LineCounter, parseDocument, type Document } from 'yaml';
+import { parseCache } from './parse-cache.ts';
 import type { Problem } from './problem.ts';
 
 /** A parsed YAML document that can tell the line of any field. */
@@ -18,6 +19,20 @@ export function parseYaml(
   lineOffset: number,
   problems: Problem[],
 ): ParsedYaml | undefined {
+  const cache = parseCache();
+  const known = cache?.get<{ data: unknown }>('yaml', source);
+  // Parsed before without errors: the data as it was, and the document parsed again only if a
+  // check asks for a line.
+  if (known) {
+    let lines: ((path: readonly PropertyKey[]) => number | undefined) | undefined;
+    return {
+      data: known.data,
+      lineOf(path) {
+        lines ??= lineFinder(source, lineOffset).lineOf;
+        return lines(path);
+      },
+    };
+  }
   const counter = new LineCounter();
   const doc: Document = parseDocument(source, { lineCounter: counter, uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) {
@@ -33,24 +48,35 @@ export function parseYaml(
     }
     return undefined;
   }
-  return {
-    data: doc.toJS(),
-    lineOf(path) {
-      for (let n = path.length; n >= 0; n--) {
-        const node = doc.getIn(path.slice(0, n) as unknown[], true) as { range?: [number, number, number] } | undefined;
-        if (node && typeof node === 'object' && node.range) {
-          return counter.linePos(node.range[0]).line + lineOffset;
-        }
-        if (n > 0) {
-          // A key whose value is missing or scalar: look up the key itself in its parent map.
-          const parent = doc.getIn(path.slice(0, n - 1) as unknown[], true) as
-            { items?: { key?: { value?: unknown; range?: [number, number, number] } }[] } | undefined;
-          const pair = parent?.items?.find((item) => item.key?.value === path[n - 1]);
-          if (pair?.key?.range) return counter.linePos(pair.key.range[0]).line + lineOffset;
-        }
+  const data: unknown = doc.toJS();
+  cache?.set('yaml', source, { data });
+  return { data, lineOf: lines(doc, counter, lineOffset) };
+}
+
+/** A parse of `source` that tells lines (for a document remembered by the parse cache). */
+function lineFinder(source: string, lineOffset: number): Pick<ParsedYaml, 'lineOf'> {
+  const counter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: counter, uniqueKeys: true, prettyErrors: true });
+  return { lineOf: lines(doc, counter, lineOffset) };
+}
+
+/** 1-based line of the node at a path in `doc`, or of its nearest ancestor that exists. */
+function lines(doc: Document, counter: LineCounter, lineOffset: number): ParsedYaml['lineOf'] {
+  return (path) => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n) as unknown[], true) as { range?: [number, number, number] } | undefined;
+      if (node && typeof node === 'object' && node.range) {
+        return counter.linePos(node.range[0]).line + lineOffset;
       }
-      return undefined;
-    },
+      if (n > 0) {
+        // A key whose value is missing or scalar: look up the key itself in its parent map.
+        const parent = doc.getIn(path.slice(0, n - 1) as unknown[], true) as
+          { items?: { key?: { value?: unknown; range?: [number, number, number] } }[] } | undefined;
+        const pair = parent?.items?.find((item) => item.key?.value === path[n - 1]);
+        if (pair?.key?.range) return counter.linePos(pair.key.range[0]).line + lineOffset;
+      }
+    }
+    return undefined;
   };
 }
 
