@@ -128,14 +128,13 @@ try {
   process.exit(1);
 }
 // The site just replaced becomes the next build's starting point, brought up to date with the
-// one published; if that fails, it is removed and the next build starts from the page cache.
-if (hadTarget) {
-  try {
-    renameSync(previous, stage);
-    keepOutput(stage, target, started, cacheDir);
-  } catch {
-    rmSync(previous, { recursive: true, force: true });
-    rmSync(stage, { recursive: true, force: true });
-  }
+// one published (with none replaced, the first build, a copy of the one published); if that
+// fails, it is removed and the next build starts from the page cache.
+try {
+  if (hadTarget) renameSync(previous, stage);
+  keepOutput(stage, target, started, cacheDir);
+} catch {
+  rmSync(previous, { recursive: true, force: true });
+  rmSync(stage, { recursive: true, force: true });
 }
 console.log(`\n✔ 构建成功，已发布到 ${shown}/`);

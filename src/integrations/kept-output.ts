@@ -11,7 +11,8 @@
  * How: two folders take turns. The published site is one; the other, the kept output, holds the
  * site published before it. After a build is published, the folder it replaced becomes the kept
  * output and is brought up to date: the files the build wrote (modified after it started) are
- * copied over, and the files it no longer has are deleted. A record beside the folder says which
+ * copied over, and the files it no longer has are deleted. After the first build, which replaced
+ * none, the kept output is a copy of the site it published (so the build after it is fast too). A record beside the folder says which
  * page cache (Astro's manifest) it matches. The next build uses it only when that record matches
  * the cache Astro will use; otherwise the folder is removed and Astro restores every page as
  * before. During the build, files Astro neither wrote nor kept as an unchanged page are stale
@@ -126,10 +127,10 @@ export function removeStaleOutput(folder: string, since: number, cacheDir: strin
 }
 
 /**
- * Brings `folder`, which holds the site published before `published`, up to date with it: copies
- * the files the last build wrote (modified at or after `since`) and deletes those it no longer
- * has; then records that it matches the page cache in `cacheDir`. Any error leaves no record, so
- * the next build does not use the folder.
+ * Brings `folder`, which holds the site published before `published` (or nothing yet), up to date
+ * with it: copies the files the last build wrote (modified at or after `since`) and those it does
+ * not have, and deletes those `published` no longer has; then records that it matches the page
+ * cache in `cacheDir`. Any error leaves no record, so the next build does not use the folder.
  */
 export function keepOutput(folder: string, published: string, since: number, cacheDir: string): void {
   const now = new Set(filesOf(published));
@@ -145,6 +146,7 @@ export function keepOutput(folder: string, published: string, since: number, cac
     mkdirSync(dirname(to), { recursive: true });
     copyFileSync(from, to);
   }
+  mkdirSync(folder, { recursive: true });
   removeEmptyFolders(folder);
   const manifest = manifestHash(cacheDir);
   if (manifest) writeFileSync(record(folder), JSON.stringify({ manifest }));

@@ -66,6 +66,15 @@ describe('the kept output', () => {
     expect(existsSync(kept)).toBe(false);
   });
 
+  it('after the first build, which replaced no site, is a copy of the one published', () => {
+    const cache = tempSite({ 'incremental-build.json': manifest([]) });
+    const parent = tempSite({ 'site/a.html': 'a', 'site/cases/b/index.html': 'b', 'site/pagefind/x': 'index' });
+    const kept = join(parent, '.build-site');
+    keepOutput(kept, join(parent, 'site'), Date.now() + 60_000, cache);
+    expect(filesBelow(kept).sort()).toEqual(['a.html', 'cases/b/index.html']);
+    expect(takeKeptOutput(kept, cache)).toBe(true);
+  });
+
   it('is removed when the page cache is not the one it was kept for', () => {
     const cache = tempSite({ 'incremental-build.json': manifest(['a.html']) });
     const parent = tempSite({ 'site/a.html': 'a' });
