@@ -101,11 +101,11 @@ const fail = () => {
   process.exit(1);
 };
 if (status !== 0) fail();
-// What Astro neither wrote nor kept as an unchanged page is stale (a removed case, an old bundle).
-removeStaleOutput(stage, started, cacheDir);
 
 console.log('\n生成搜索索引、清理未使用的原始照片、写出触摸屏离线缓存清单');
 try {
+  // What Astro neither wrote nor kept as an unchanged page is stale (a removed case, an old bundle).
+  removeStaleOutput(stage, started, cacheDir);
   // Loaded only now: its modules (the pinyin tables above all) would otherwise sit in this
   // process's memory the whole time Astro runs.
   const { finishBuild } = await import('../src/integrations/finish.ts');
