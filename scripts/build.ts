@@ -73,7 +73,7 @@ process.on('exit', () => {
 // Files the build writes are modified at or after this time, read from the disk's own clock.
 const started = statSync(lock).mtimeMs;
 // The kept output, when it holds the site of the build that wrote the page cache; else removed.
-takeKeptOutput(stage, cacheDir);
+takeKeptOutput(stage, cacheDir, started);
 // The content check runs in a process of its own beside Astro's start; Astro's content-check
 // hook waits for its verdict (src/integrations/content-verdict.ts). If it ends without one, the
 // verdict says so and the build stops.

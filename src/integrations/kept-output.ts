@@ -88,15 +88,22 @@ function removeEmptyFolders(dir: string): void {
 }
 
 /**
- * Whether `folder` may be built in as it is: its record says it holds the site of the build that
- * wrote the page cache in `cacheDir`. The record is removed either way (a build that fails half
- * way leaves the folder unknown); when the answer is no, so is the folder.
+ * Whether `folder` may be built in as it is by a build that started at `since`: its record says
+ * it holds the site of the build that wrote the page cache in `cacheDir`, and was written before
+ * `since` (the record is written after every file of the folder: were the clock set back since,
+ * a file of the last build could look written by this one, and a stale page stay). The record is
+ * removed either way (a build that fails half way leaves the folder unknown); when the answer is
+ * no, so is the folder.
  */
-export function takeKeptOutput(folder: string, cacheDir: string): boolean {
+export function takeKeptOutput(folder: string, cacheDir: string, since: number): boolean {
   let usable = false;
   try {
     const held = JSON.parse(readFileSync(record(folder), 'utf8')) as { manifest?: string };
-    usable = existsSync(folder) && held.manifest !== undefined && held.manifest === manifestHash(cacheDir);
+    usable =
+      existsSync(folder) &&
+      held.manifest !== undefined &&
+      held.manifest === manifestHash(cacheDir) &&
+      statSync(record(folder)).mtimeMs < since;
   } catch {
     usable = false;
   }

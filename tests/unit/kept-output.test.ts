@@ -58,11 +58,11 @@ describe('the kept output', () => {
     expect(statSync(join(kept, 'b.html')).ino).not.toBe(statSync(join(published, 'b.html')).ino);
     expect(existsSync(`${kept}.json`)).toBe(true);
     // Used by the next build with the same cache: the record is taken, the folder stays.
-    expect(takeKeptOutput(kept, cache)).toBe(true);
+    expect(takeKeptOutput(kept, cache, Date.now() + 1000)).toBe(true);
     expect(existsSync(`${kept}.json`)).toBe(false);
     expect(existsSync(kept)).toBe(true);
     // Without a record (a build failed half way), it is removed.
-    expect(takeKeptOutput(kept, cache)).toBe(false);
+    expect(takeKeptOutput(kept, cache, Date.now() + 1000)).toBe(false);
     expect(existsSync(kept)).toBe(false);
   });
 
@@ -72,7 +72,17 @@ describe('the kept output', () => {
     const kept = join(parent, '.build-site');
     keepOutput(kept, join(parent, 'site'), Date.now() + 60_000, cache);
     expect(filesBelow(kept).sort()).toEqual(['a.html', 'cases/b/index.html']);
-    expect(takeKeptOutput(kept, cache)).toBe(true);
+    expect(takeKeptOutput(kept, cache, Date.now() + 1000)).toBe(true);
+  });
+
+  it('is removed when the clock went back since it was kept (its files could pass for new ones)', () => {
+    const cache = tempSite({ 'incremental-build.json': manifest([]) });
+    const parent = tempSite({ 'site/a.html': 'a' });
+    const kept = join(parent, '.build-site');
+    keepOutput(kept, join(parent, 'site'), Date.now(), cache);
+    const recordTime = statSync(`${kept}.json`).mtimeMs;
+    expect(takeKeptOutput(kept, cache, recordTime - 5000)).toBe(false);
+    expect(existsSync(kept)).toBe(false);
   });
 
   it('is removed when the page cache is not the one it was kept for', () => {
@@ -82,7 +92,7 @@ describe('the kept output', () => {
     writeFiles(kept, { 'a.html': 'a' });
     keepOutput(kept, join(parent, 'site'), Date.now(), cache);
     writeFileSync(join(cache, 'incremental-build.json'), manifest(['a.html', 'b.html']));
-    expect(takeKeptOutput(kept, cache)).toBe(false);
+    expect(takeKeptOutput(kept, cache, Date.now() + 1000)).toBe(false);
     expect(readdirSync(parent)).toEqual(['site']);
   });
 });
