@@ -13,10 +13,11 @@
  * cases.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { relativeFiles } from '../utils/files.ts';
 
 /** Astro's names, inside the cache folder. */
 const MANIFEST = 'incremental-build.json';
@@ -42,20 +43,12 @@ const stamp = (file: string) => {
   return `${size} ${mtimeMs}`;
 };
 
-function filesBelow(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
-    .sort();
-}
-
 /** Why the page cache cannot be trusted, or undefined when it can (or there is none). */
 export function cacheProblem(cacheDir: string, versions: string): string | undefined {
   const manifestFile = join(cacheDir, MANIFEST);
   const pagesDir = join(cacheDir, PAGES);
   const hasManifest = existsSync(manifestFile);
-  if (!hasManifest && filesBelow(pagesDir).length === 0) return undefined;
+  if (!hasManifest && relativeFiles(pagesDir).length === 0) return undefined;
   if (!hasManifest) return '缓存清单缺失';
   let checks: Checksums;
   try {
@@ -71,7 +64,7 @@ export function cacheProblem(cacheDir: string, versions: string): string | undef
   } catch {
     return '缓存清单不完整';
   }
-  const present = new Set(filesBelow(pagesDir));
+  const present = new Set(relativeFiles(pagesDir));
   for (const [file, recorded] of Object.entries(checks.files)) {
     if (!present.has(file)) return `缓存的页面 ${file} 缺失`;
     if (stamp(join(pagesDir, file)) !== recorded) return `缓存的页面 ${file} 已损坏`;
@@ -89,7 +82,7 @@ export function recordPageCache(cacheDir: string, versions: string): void {
   const manifestFile = join(cacheDir, MANIFEST);
   if (!existsSync(manifestFile)) return;
   const pagesDir = join(cacheDir, PAGES);
-  const files = Object.fromEntries(filesBelow(pagesDir).map((f) => [f, stamp(join(pagesDir, f))]));
+  const files = Object.fromEntries(relativeFiles(pagesDir).map((f) => [f, stamp(join(pagesDir, f))]));
   const checks: Checksums = { format: FORMAT, versions, manifest: sha(readFileSync(manifestFile)), files };
   writeFileSync(join(cacheDir, CHECKSUMS), JSON.stringify(checks));
 }

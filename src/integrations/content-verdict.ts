@@ -5,8 +5,9 @@
  * checking again (src/integrations/content-check.ts): about a third of a second of every build at
  * 1,000 cases, taken off the time staff wait. Light on purpose: Astro's config loads it.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { writeWhole } from '../utils/files.ts';
 
 /** Set for Astro's process: where the verdict will be written. */
 export const VERDICT_ENV = 'ZG_CONTENT_VERDICT';
@@ -22,10 +23,7 @@ export interface Verdict {
 }
 
 /** Writes the verdict whole (beside, then renamed), so a reader never sees half of it. */
-export function writeVerdict(file: string, verdict: Verdict): void {
-  writeFileSync(`${file}.part`, JSON.stringify(verdict));
-  renameSync(`${file}.part`, file);
-}
+export const writeVerdict = (file: string, verdict: Verdict): void => writeWhole(file, JSON.stringify(verdict));
 
 /** Waits for the verdict in `file`; a check that never answers fails the build after `limitMs`. */
 export async function awaitVerdict(file: string, limitMs = 600_000): Promise<Verdict> {

@@ -37,8 +37,9 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { BUNDLE } from '../search/shards.ts';
+import { relativeFiles } from '../utils/files.ts';
 
 /** Set for Astro's process when it builds into a kept output: the folder is not emptied first. */
 export const KEEP_OUTPUT_ENV = 'ZG_KEEP_OUTPUT';
@@ -64,13 +65,8 @@ function manifestHash(cacheDir: string): string | undefined {
 }
 
 /** Every file below `dir`, as paths relative to it with `/`, the index's folder left out. */
-function filesOf(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
-    .filter((f) => f !== INDEX_FOLDER && !f.startsWith(`${INDEX_FOLDER}/`));
-}
+const filesOf = (dir: string): string[] =>
+  relativeFiles(dir).filter((f) => f !== INDEX_FOLDER && !f.startsWith(`${INDEX_FOLDER}/`));
 
 /** Removes the folders below `dir` (the index's aside) that are left empty. */
 function removeEmptyFolders(dir: string): void {

@@ -38,6 +38,7 @@ import { pinyin } from 'pinyin-pro';
 import { FACETS, TYPE_ORDER, type FacetKey, type SearchManifest, type SearchRecordRow } from '../search/manifest.ts';
 import { isHan, normalize } from '../search/normalize.ts';
 import type { PinyinData } from '../search/pinyin.ts';
+import { relativeFiles } from '../utils/files.ts';
 import { BUNDLE, encodeShard, SHARD_DIR, shardFile, shardOf } from '../search/shards.ts';
 import { forEachPinyinPair, forEachTextPair, type PairKind, syllableCode } from '../search/tokens.ts';
 import {
@@ -77,13 +78,11 @@ export interface IndexStats {
   pages: Map<string, { hash: string; size: number }>;
 }
 
-function htmlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && entry.name.endsWith('.html')) out.push(join(entry.parentPath, entry.name));
-  }
-  return out.filter((f) => !relative(dir, f).startsWith(`${BUNDLE}${sep}`)).sort();
-}
+/** The built pages in `dir` (full paths), the index's own folder left out. */
+const htmlFiles = (dir: string): string[] =>
+  relativeFiles(dir)
+    .filter((f) => f.endsWith('.html') && !f.startsWith(`${BUNDLE}/`))
+    .map((f) => join(dir, f));
 
 /** Site path of a built file: `cases/a/index.html` → `/cases/a/`. */
 const pagePath = (dir: string, file: string) =>

@@ -17,7 +17,6 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
-  renameSync,
   rmSync,
   statSync,
   unlinkSync,
@@ -25,6 +24,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { codeDigest, writeWhole } from '../utils/files.ts';
 import type { FlatPostings } from './search-postings.ts';
 import type { SearchRecord } from './search-records.ts';
 
@@ -87,14 +87,7 @@ export const searchCacheFile = ({ cacheDir, base }: SearchCacheOptions): string 
   join(cacheDir, 'zg-search', `${sha256(base).slice(0, 12)}.bin`);
 
 /** The version of the code that fills the cache: ours, the dependencies' (the lockfile) and Node's. */
-function codeVersion(root: string): string {
-  const hash = createHash('sha256').update(process.version);
-  for (const file of [...CODE, 'package-lock.json']) {
-    const path = join(root, file);
-    hash.update(existsSync(path) ? readFileSync(path) : '');
-  }
-  return hash.digest('hex');
-}
+const codeVersion = (root: string): string => codeDigest(root, [...CODE, 'package-lock.json']);
 
 /**
  * The cached pages by their path in the output, and why the cache was not used when it exists
@@ -133,9 +126,7 @@ export function writeSearchCache(
   const file = searchCacheFile(options);
   mkdirSync(dirname(file), { recursive: true });
   const body = serialize({ code: codeVersion(options.root), pages: [...pages], ...(pairs ? { pairs } : {}) });
-  const temporary = `${file}.${process.pid}`;
-  writeFileSync(temporary, Buffer.concat([Buffer.from(`${MAGIC}${sha256(body)}\n`, 'latin1'), body]));
-  renameSync(temporary, file);
+  writeWhole(file, Buffer.concat([Buffer.from(`${MAGIC}${sha256(body)}\n`, 'latin1'), body]));
 }
 
 /**
@@ -170,11 +161,7 @@ export class FragmentStore {
     } catch {
       same = false;
     }
-    if (!same) {
-      const temporary = `${stored}.${process.pid}`;
-      writeFileSync(temporary, bytes);
-      renameSync(temporary, stored);
-    }
+    if (!same) writeWhole(stored, bytes);
     if (existsSync(destination)) {
       if (statSync(destination).ino === statSync(stored).ino) return;
       unlinkSync(destination);

@@ -1,17 +1,10 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nginxHeaders, sitePolicy } from '../security.ts';
+import { relativeFiles } from '../utils/files.ts';
 
 /** Name of the nginx snippet written into the build output (deploy/nginx.conf includes it). */
 export const NGINX_HEADERS_FILE = 'nginx-headers.conf';
-
-function* htmlFiles(dir: string): Generator<string> {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* htmlFiles(path);
-    else if (entry.name.endsWith('.html')) yield path;
-  }
-}
 
 /**
  * Writes the header version of the pages' Content-Security-Policy (one policy that covers every
@@ -24,8 +17,9 @@ export function writeSecurityHeaders(out: string): void {
     (function* () {
       // A <meta> policy counts only in the head (browsers ignore one in the body): only the head
       // is decoded, a third of the page.
-      for (const file of htmlFiles(out)) {
-        const bytes = readFileSync(file);
+      for (const file of relativeFiles(out)) {
+        if (!file.endsWith('.html')) continue;
+        const bytes = readFileSync(join(out, file));
         const end = bytes.indexOf('</head>');
         yield bytes.toString('utf8', 0, end < 0 ? bytes.length : end);
       }

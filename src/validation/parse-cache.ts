@@ -9,9 +9,10 @@
  * a caller turns it on (`rememberParses`): `npm run check:content` and the 编辑台 parse everything.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { codeDigest, writeWhole } from '../utils/files.ts';
 
 const keyOf = (kind: string, text: string) =>
   createHash('sha256').update(kind).update('\u0000').update(text).digest('base64url');
@@ -53,9 +54,7 @@ export class ParseCache {
   /** Writes what this run parsed or used (written beside, then renamed). */
   save(): void {
     mkdirSync(dirname(this.#file), { recursive: true });
-    const temporary = `${this.#file}.${process.pid}`;
-    writeFileSync(temporary, serialize({ version: this.#version, entries: [...this.#now] }));
-    renameSync(temporary, this.#file);
+    writeWhole(this.#file, serialize({ version: this.#version, entries: [...this.#now] }));
   }
 }
 
@@ -73,11 +72,4 @@ export const parseCache = (): ParseCache | undefined => active;
 const CODE = ['src/validation/yaml.ts', 'src/validation/body.ts', 'src/validation/parse-cache.ts', 'package-lock.json'];
 
 /** The version of the code that parses, in the project at `root`: ours, the dependencies' and Node's. */
-export function parseCodeVersion(root: string): string {
-  const hash = createHash('sha256').update(process.version);
-  for (const file of CODE) {
-    const path = `${root}/${file}`;
-    hash.update(existsSync(path) ? readFileSync(path) : '');
-  }
-  return hash.digest('hex');
-}
+export const parseCodeVersion = (root: string): string => codeDigest(root, CODE);

@@ -3,8 +3,8 @@
  * (src/integrations/content-verdict.ts): Astro's hook waits for it, reads it whole, and a check
  * that never answers stops the build with a Chinese line instead of waiting for ever.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { awaitVerdict, writeVerdict } from '../../src/integrations/content-verdict.ts';
 import { tempSite } from './temp-files.ts';
@@ -16,7 +16,8 @@ describe('the content verdict', () => {
     setTimeout(() => writeVerdict(file, verdict), 50);
     expect(existsSync(file)).toBe(false);
     await expect(awaitVerdict(file)).resolves.toEqual(verdict);
-    expect(existsSync(`${file}.part`)).toBe(false);
+    // Written beside, then renamed: nothing but the verdict is left.
+    expect(readdirSync(dirname(file))).toEqual(['verdict.json']);
   });
 
   it('stops the build when no verdict comes in time', async () => {
