@@ -9,10 +9,11 @@ import { injectManifest } from 'workbox-build/build/inject-manifest.js';
 /** File name of the worker in the build output; the kiosk registers `<base>sw.js`. */
 export const SERVICE_WORKER_FILE = 'sw.js';
 
-/** What the kiosk must have offline besides the pages: every style, script and image. */
-const FILE_TYPES = 'css,js,mjs,json,svg,png,jpg,jpeg,webp,avif,gif,ico,woff,woff2,txt';
-/** What the kiosk must have offline: every page, style, script, image and the search index. */
-export const PRECACHE_PATTERN = `**/*.{html,${FILE_TYPES}}`;
+/**
+ * What the kiosk must have offline besides the pages (which come with their revisions from the
+ * search index) and the search index: every style, script and image.
+ */
+export const PRECACHE_PATTERN = '**/*.{css,js,mjs,json,svg,png,jpg,jpeg,webp,avif,gif,ico,woff,woff2,txt}';
 /**
  * What the site's search loads (src/search/engine.ts), when the build has an index: the records'
  * texts (fragments), the pair-index shards and the manifest and pinyin data
@@ -45,11 +46,10 @@ export async function writeServiceWorker(
     base: string;
     root: string;
     /**
-     * The pages with their hashes when the search index has just read them all (finish.ts):
-     * their revisions come from there, and Workbox reads the other files only. Else it reads
-     * every page too.
+     * Every page with its hash, as the search index has just read them all (finish.ts): their
+     * revisions come from there, and Workbox reads the other files only.
      */
-    pages?: ReadonlyMap<string, { hash: string; size: number }>;
+    pages: ReadonlyMap<string, { hash: string; size: number }>;
   },
   log: (message: string, warning?: boolean) => void,
 ): Promise<void> {
@@ -68,17 +68,14 @@ export async function writeServiceWorker(
       // Workbox leaves out its development logging in production.
       define: { 'process.env.NODE_ENV': '"production"', ZG_BASE: JSON.stringify(base) },
     });
-    const files = pages ? `**/*.{${FILE_TYPES}}` : PRECACHE_PATTERN;
     const { count, size, warnings } = await injectManifest({
       swSrc: bundled,
       swDest: join(out, SERVICE_WORKER_FILE),
       globDirectory: out,
-      globPatterns: existsSync(join(out, 'pagefind')) ? [files, SEARCH_INDEX_PATTERN] : [files],
-      additionalManifestEntries: pages
-        ? [...pages]
-            .sort(([a], [b]) => (a < b ? -1 : 1))
-            .map(([file, { hash }]) => ({ url: `${base}${file}`, revision: hash.slice(0, 32) }))
-        : [],
+      globPatterns: existsSync(join(out, 'pagefind')) ? [PRECACHE_PATTERN, SEARCH_INDEX_PATTERN] : [PRECACHE_PATTERN],
+      additionalManifestEntries: [...pages]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([file, { hash }]) => ({ url: `${base}${file}`, revision: hash.slice(0, 32) })),
       globIgnores: [SERVICE_WORKER_FILE],
       // Files sit at the root of the output folder but are served under the base path.
       modifyURLPrefix: { '': base },
@@ -86,7 +83,7 @@ export async function writeServiceWorker(
     });
     for (const warning of warnings) log(warning, true);
     let total = size;
-    for (const page of pages?.values() ?? []) total += page.size;
+    for (const page of pages.values()) total += page.size;
     log(`触摸屏离线缓存清单（${SERVICE_WORKER_FILE}）：${count} 个文件，${(total / 1024 / 1024).toFixed(1)} MB`);
   } finally {
     rmSync(work, { recursive: true, force: true });
