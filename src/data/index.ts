@@ -25,18 +25,23 @@ export type ExhibitEntry = CaseEntry | HallEntry | RouteEntry;
 const zh = new Intl.Collator('zh-CN');
 
 /**
- * A query computed once per production build and shared by every page (a case page lists its
+ * A value computed once per production build and shared by every page (a case page lists its
  * neighbours, every page its tags: recomputing them per page made the build quadratic in the
  * number of cases). In `astro dev` content changes while the server runs, so nothing is kept.
- * Callers get their own copy of the array, so sorting or filtering it cannot affect other pages.
  */
-function once<T>(load: () => Promise<T[]>): () => Promise<T[]> {
-  let kept: Promise<T[]> | undefined;
-  return async () => {
+function kept<T>(load: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => {
     if (!import.meta.env.PROD) return load();
-    kept ??= load();
-    return [...(await kept)];
+    value ??= load();
+    return value;
   };
+}
+
+/** A query as `kept`, each caller getting its own copy of the array, so sorting or filtering it cannot affect other pages. */
+function once<T>(load: () => Promise<T[]>): () => Promise<T[]> {
+  const get = kept(load);
+  return async () => [...(await get())];
 }
 
 /** Drafts appear in `astro dev` only. */
@@ -237,15 +242,10 @@ export async function getTags(): Promise<{ tag: string; slug: string; entries: E
   return (await tagIndex()).map((t) => ({ ...t, entries: [...t.entries] }));
 }
 
-/** The page slug of every tag, for the tag links on each entry page. */
-let slugMap: Promise<ReadonlyMap<string, string>> | undefined;
-export async function tagSlugs(): Promise<ReadonlyMap<string, string>> {
-  const make = async () => new Map((await tagIndex()).map((t) => [t.tag, t.slug]));
-  // Made once in a build, where every page asks (as once() does for the collections).
-  if (!import.meta.env.PROD) return make();
-  slugMap ??= make();
-  return slugMap;
-}
+/** The page slug of every tag, for the tag links on each entry page (read-only: shared by every page). */
+export const tagSlugs = kept(
+  async (): Promise<ReadonlyMap<string, string>> => new Map((await tagIndex()).map((t) => [t.tag, t.slug])),
+);
 
 /** Published entries of one unit. */
 export async function entriesOfUnit(
