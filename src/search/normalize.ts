@@ -60,26 +60,19 @@ export function normalizeWithMap(input: string): Normalized {
 /** The normalised form of `input` (see the module comment). */
 export const normalize = (input: string): string => normalizeWithMap(input).text;
 
-/** Letters and digits: the characters that make up searchable runs. Punctuation and spaces end a run. */
-export const isWordChar = (ch: string): boolean => /^[\p{L}\p{N}]$/u.test(ch);
-
 /** Chinese characters (Han script), the ones that have pinyin. */
 export const isHan = (ch: string): boolean => /^\p{Script=Han}$/u.test(ch);
 
+/**
+ * Runs of letters and digits, for `matchAll`: the characters that make up searchable runs;
+ * punctuation and spaces end a run. One pattern over the whole text (the index reads megabytes).
+ */
+export const WORD_RUNS = /[\p{L}\p{N}]+/gu;
+/** Runs of Chinese characters, for `matchAll`. */
+export const HAN_RUNS = /\p{Script=Han}+/gu;
+
 /** Maximal runs of letters and digits in a normalised string, as arrays of code points. */
-export function wordRuns(text: string): string[][] {
-  const runs: string[][] = [];
-  let run: string[] = [];
-  for (const ch of text) {
-    if (isWordChar(ch)) run.push(ch);
-    else if (run.length > 0) {
-      runs.push(run);
-      run = [];
-    }
-  }
-  if (run.length > 0) runs.push(run);
-  return runs;
-}
+export const wordRuns = (text: string): string[][] => Array.from(text.matchAll(WORD_RUNS), ([run]) => [...run]);
 
 /** Every start index of `needle` in `haystack` (overlapping occurrences included). */
 export function occurrences(haystack: string, needle: string): number[] {

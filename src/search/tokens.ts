@@ -17,7 +17,7 @@
  * list `[a, ANY]` of the pages with some pair starting with it. See src/search/shards.ts for how
  * the pairs are stored.
  */
-import { wordRuns } from './normalize.ts';
+import { HAN_RUNS, WORD_RUNS, wordRuns } from './normalize.ts';
 
 /** Which vocabulary a pair belongs to: characters or pinyin syllables. */
 export type PairKind = 'c' | 'p';
@@ -34,17 +34,12 @@ export const ANY = SPAN - 1;
 /** One number for a pair, for sets and maps. */
 export const pairKey = (a: number, b: number): number => a * SPAN + b;
 
-/** A run of letters and digits (wordRuns' runs, found with one pattern: the index reads megabytes). */
-const WORD_RUN = /[\p{L}\p{N}]+/gu;
-/** A run of Chinese characters. */
-const HAN_RUN = /\p{Script=Han}+/gu;
-
 /**
  * Index side: calls `pair(a, b)` for every pair of adjacent letters or digits of a normalised
  * text, and `pair(last, END)` at the end of each run; a pair that recurs is passed again.
  */
 export function forEachTextPair(text: string, pair: (a: number, b: number) => void): void {
-  for (const [run] of text.matchAll(WORD_RUN)) {
+  for (const [run] of text.matchAll(WORD_RUNS)) {
     let previous = -1;
     for (let i = 0; i < run.length;) {
       const code = run.codePointAt(i)!;
@@ -76,7 +71,7 @@ export function forEachPinyinPair(
   readings: (ch: string) => readonly number[],
   pair: (a: number, b: number) => void,
 ): void {
-  for (const [run] of text.matchAll(HAN_RUN)) {
+  for (const [run] of text.matchAll(HAN_RUNS)) {
     let previous: readonly number[] = [];
     for (const ch of run) {
       const current = readings(ch);
