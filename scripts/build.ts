@@ -86,7 +86,12 @@ const checker = spawn(
 );
 checker.on('exit', (code) => {
   if (!existsSync(verdict))
-    writeVerdict(verdict, { notes: '', drafts: [], report: `✖ 内容检查意外中止（退出码 ${code}），构建已停止。` });
+    writeVerdict(verdict, {
+      notes: '',
+      entries: 0,
+      drafts: [],
+      report: `✖ 内容检查意外中止（退出码 ${code}），构建已停止。`,
+    });
 });
 const status = await new Promise<number | null>((done) => {
   const astro = spawn('astro', ['build', ...process.argv.slice(2)], { stdio: 'inherit', env });

@@ -10,10 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { configuredCacheDir } from '../src/integrations/after-astro.ts';
 import { contentVerdict } from '../src/integrations/content-check.ts';
 import { writeVerdict } from '../src/integrations/content-verdict.ts';
-import { checkContent } from '../src/validation/check.ts';
-import { extraChecks } from '../src/validation/extra.ts';
 import { ParseCache, parseCodeVersion, rememberParses } from '../src/validation/parse-cache.ts';
-import { formatNotes, formatProblems } from '../src/validation/problem.ts';
 
 /** Checks the project at `root`, prints the report and returns the exit code. */
 export async function checkCommand(
@@ -21,15 +18,14 @@ export async function checkCommand(
   out: { log: (text: string) => void; error: (text: string) => void } = console,
 ): Promise<number> {
   const started = performance.now();
-  const { problems, notes, entries } = await checkContent(root, extraChecks);
+  const { notes, entries, drafts, report } = await contentVerdict(root);
   const ms = Math.round(performance.now() - started);
-  if (notes.length > 0) out.log(formatNotes(notes));
-  if (problems.length > 0) {
-    out.error(formatProblems(problems));
+  if (notes) out.log(notes);
+  if (report) {
+    out.error(report);
     return 1;
   }
-  const drafts = entries.filter((e) => e.data['draft'] === true).map((e) => e.file);
-  out.log(`内容检查通过：${entries.length} 个条目，没有发现问题（用时 ${ms} 毫秒）。`);
+  out.log(`内容检查通过：${entries} 个条目，没有发现问题（用时 ${ms} 毫秒）。`);
   if (drafts.length > 0)
     out.log(
       `其中 ${drafts.length} 个是草稿（draft: true），只在 npm run dev 预览中显示，不会发布：\n${drafts.map((f) => `  ${f}`).join('\n')}`,

@@ -11,6 +11,7 @@ export async function contentVerdict(root: string): Promise<Verdict> {
   const { problems, notes, entries } = await checkContent(root, extraChecks);
   return {
     notes: notes.length > 0 ? formatNotes(notes) : '',
+    entries: entries.length,
     drafts: entries.filter((e) => e.data['draft'] === true).map((e) => e.file),
     report: problems.length > 0 ? formatProblems(problems) : '',
   };

@@ -16,6 +16,8 @@ export const VERDICT_ENV = 'ZG_CONTENT_VERDICT';
 export interface Verdict {
   /** Hints that do not stop the build (formatted), or empty. */
   notes: string;
+  /** How many entries were checked. */
+  entries: number;
   /** Files of drafts, which are not published. */
   drafts: string[];
   /** The report of problems (formatted), or empty when there are none. */
@@ -29,7 +31,8 @@ export const writeVerdict = (file: string, verdict: Verdict): void => writeWhole
 export async function awaitVerdict(file: string, limitMs = 600_000): Promise<Verdict> {
   const until = Date.now() + limitMs;
   while (!existsSync(file)) {
-    if (Date.now() > until) return { notes: '', drafts: [], report: '✖ 内容检查没有在规定时间内完成，构建已停止。' };
+    if (Date.now() > until)
+      return { notes: '', entries: 0, drafts: [], report: '✖ 内容检查没有在规定时间内完成，构建已停止。' };
     await sleep(10);
   }
   return JSON.parse(readFileSync(file, 'utf8')) as Verdict;

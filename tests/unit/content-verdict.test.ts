@@ -12,7 +12,7 @@ import { tempSite } from './temp-files.ts';
 describe('the content verdict', () => {
   it('is waited for, then read whole', async () => {
     const file = join(tempSite({}), 'verdict.json');
-    const verdict = { notes: '提示', drafts: ['content/cases/a.md'], report: '' };
+    const verdict = { notes: '提示', entries: 3, drafts: ['content/cases/a.md'], report: '' };
     setTimeout(() => writeVerdict(file, verdict), 50);
     expect(existsSync(file)).toBe(false);
     await expect(awaitVerdict(file)).resolves.toEqual(verdict);
